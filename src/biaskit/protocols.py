@@ -1,0 +1,68 @@
+"""What the objects plugins contribute must look like.
+
+These are structural (``typing.Protocol``): a plugin needs no biaskit base class, only
+attributes and methods of these names, which keeps third-party plugins free to depend on
+nothing but the data model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import IO, Any, Protocol, runtime_checkable
+
+from biaskit.model import DimensionScore, Document, InputError, Report
+
+
+@runtime_checkable
+class Scorer(Protocol):
+    """Scores one dimension of a document.
+
+    ``name`` is the dimension's name as users type it (``-p loaded_language``), unique across
+    all installed plugins. ``default`` says whether the dimension runs when the user names
+    none; costly or contextual dimensions (readability) set it to False.
+
+    ``score`` must be a pure function of the document: no network, no global state, the
+    same output for the same input. Import heavy libraries inside it (or lazily on first
+    use), never at module import, so that ``biaskit --help`` stays fast.
+    """
+
+    name: str
+    version: str
+    description: str
+    default: bool
+
+    def score(self, doc: Document) -> DimensionScore: ...
+
+
+@runtime_checkable
+class Reader(Protocol):
+    """Turns one input (a path, a URI, ``-``) into a stream of documents.
+
+    ``claims`` is asked of every reader in turn for each input; the first that claims it
+    reads it. A reader yields an ``InputError`` in place of any document it cannot read,
+    rather than raising, so that the run accounts for every input.
+    """
+
+    name: str
+
+    def claims(self, source: str) -> bool: ...
+
+    def read(self, source: str, options: Mapping[str, Any]) -> Iterator[Document | InputError]: ...
+
+
+@runtime_checkable
+class Writer(Protocol):
+    """Writes reports in one output format as they arrive.
+
+    ``write`` consumes the iterator lazily, so a streaming format (JSONL, CSV) puts each
+    record out as soon as it is scored; formats that need the whole corpus (a table, HTML)
+    may collect first.
+    """
+
+    format: str
+    extension: str
+    description: str
+
+    def write(
+        self, reports: Iterable[Report], stream: IO[str], options: Mapping[str, Any]
+    ) -> None: ...

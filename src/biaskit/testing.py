@@ -1,0 +1,81 @@
+"""The conformance kit a plugin author runs from their own test suite.
+
+``check_scorer(scorer)`` raises ``AssertionError`` naming the first rule a scorer breaks.
+The rules are the ones the runner and writers rely on; a scorer that passes them can be
+installed beside any other without surprising the user.
+
+    from biaskit.testing import check_scorer
+
+    def test_conformance():
+        check_scorer(HedgingScorer())
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import replace
+
+from biaskit.model import DimensionScore, Document
+from biaskit.protocols import Scorer
+
+__all__ = ["SAMPLE_TEXTS", "check_result", "check_scorer"]
+
+SAMPLE_TEXTS: tuple[str, ...] = (
+    "",
+    " ",
+    "\n\n\n",
+    "A.",
+    "Officials said on Tuesday that the talks, which began in Geneva, would resume.\n\n"
+    '"We are ready," the minister told reporters. READ MORE: Other story\n',
+    "Ünïcödé ‘quotes’ «guillemets» — dashes… emoji 🙂 \u200b zero-width \ufeff BOM",
+    "\x00\x01\x02 control characters \x7f and a lone surrogate-free tail",
+    "WORD " * 3000,
+    '"' * 500 + " " + "." * 500 + "\n" * 200 + "A" * 2000,
+    "Русский текст с «кавычками». 中文文本。 العربية",
+)
+
+
+def check_result(result: object, scorer: Scorer, doc: Document) -> DimensionScore:
+    """Check one result against the rules every report relies on; return it typed."""
+    assert isinstance(result, DimensionScore), (
+        f"{scorer.name}.score() returned {type(result).__name__}, not DimensionScore"
+    )
+    assert result.dimension == scorer.name, (
+        f"dimension {result.dimension!r} does not match scorer name {scorer.name!r}"
+    )
+    assert isinstance(result.score, float | int) and not isinstance(result.score, bool)
+    assert math.isfinite(result.score) and 0.0 <= result.score <= 1.0, (
+        f"score {result.score!r} outside [0, 1]"
+    )
+    assert isinstance(result.label, str) and result.label, "label must be a non-empty string"
+    for name, value in result.metrics.items():
+        assert isinstance(name, str), f"metric name {name!r} is not a string"
+        assert isinstance(value, int | float) and math.isfinite(value), (
+            f"metric {name!r} = {value!r} is not a finite number"
+        )
+    n = len(doc.text)
+    last = (-1, -1)
+    for span in result.spans:
+        assert 0 <= span.start <= span.end <= n, f"span {span} lies outside the text ({n})"
+        assert 0.0 <= span.score <= 1.0, f"span score outside [0, 1]: {span}"
+        assert span.label, f"span without label: {span}"
+        assert (span.start, span.end) >= last, f"spans not ordered by start: {span}"
+        last = (span.start, span.end)
+    return result
+
+
+def check_scorer(scorer: Scorer, texts: Iterable[str] = SAMPLE_TEXTS) -> None:
+    """Run the conformance checks on ``scorer`` over ``texts`` (edge cases by default)."""
+    for attr in ("name", "version", "description"):
+        value = getattr(scorer, attr, None)
+        assert isinstance(value, str) and value, f"scorer must declare a non-empty {attr}"
+    assert isinstance(getattr(scorer, "default", None), bool), "scorer must declare default"
+    assert scorer.name.isidentifier(), f"name {scorer.name!r} must be an identifier"
+    for i, text in enumerate(texts):
+        doc = Document(id=f"check-{i}", text=text, source="<check>", meta={"k": "v"})
+        snapshot = replace(doc, meta=dict(doc.meta))
+        first = check_result(scorer.score(doc), scorer, doc)
+        assert doc == snapshot, "score() mutated the document"
+        second = scorer.score(doc)
+        assert first == second, "score() is not deterministic for the same document"

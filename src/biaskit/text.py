@@ -1,0 +1,165 @@
+"""Text segmentation with character offsets, shared by the dimensions.
+
+Every scorer needs lines, sentences, words and quotations located in the original text; if
+each plugin wrote its own, their spans would disagree at the edges. These functions are
+pure, linear-time (no pattern here can backtrack on adversarial input) and return offsets
+into the text they were given, never a copy of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = [
+    "Segment",
+    "lines",
+    "paragraphs",
+    "quoted_regions",
+    "sentences",
+    "words",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of the text: ``text[start:end]``, with surrounding white space trimmed."""
+
+    start: int
+    end: int
+    text: str
+
+
+_LINE = re.compile(r"[^\n]*")
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+
+
+def _trimmed(text: str, start: int, end: int) -> Segment | None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return None
+    lead = len(chunk) - len(chunk.lstrip())
+    return Segment(start + lead, start + lead + len(stripped), stripped)
+
+
+def lines(text: str) -> list[Segment]:
+    """Non-blank lines, trimmed, in order. Indentation does not move a line's content."""
+    out = []
+    for m in _LINE.finditer(text):
+        seg = _trimmed(text, m.start(), m.end())
+        if seg is not None:
+            out.append(seg)
+    return out
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def paragraphs(text: str) -> list[Segment]:
+    """Blocks separated by blank lines; a hard-wrapped paragraph stays one segment."""
+    out = []
+    pos = 0
+    for m in _BLANK_LINE.finditer(text):
+        seg = _trimmed(text, pos, m.start())
+        if seg is not None:
+            out.append(seg)
+        pos = m.end()
+    seg = _trimmed(text, pos, len(text))
+    if seg is not None:
+        out.append(seg)
+    return out
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """Word tokens (letters, digits, inner apostrophes and hyphens) as regex matches."""
+    return _WORD.finditer(text, start, len(text) if end is None else end)
+
+
+# A sentence ends at . ! ? … (optionally followed by closing quotes or brackets) when white
+# space and then something that can start a sentence follows, or at a line break.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev hon pres
+    inc ltd co corp no vs etc e.g i.e a.m p.m u.s u.k u.n jan feb mar apr jun jul aug
+    sep sept oct nov dec fig approx dept est""".split()
+)
+_SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
+    """Sentences of ``text[start:end]``, trimmed, with offsets into ``text``.
+
+    Deliberately simple and predictable: a full stop after a known abbreviation or a single
+    capital letter (an initial) does not end a sentence; a line break always does, because
+    in extracted article text a line is at least a paragraph.
+    """
+    stop = len(text) if end is None else end
+    out: list[Segment] = []
+    pos = start
+    for m in _SENT_END.finditer(text, start, stop):
+        if m.group() != "\n" and m.group()[0] == ".":
+            before = text[max(start, m.start() - 12) : m.start()]
+            token = before.rsplit(None, 1)[-1].lstrip("(\"'“‘").lower() if before.strip() else ""
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+        seg = _trimmed(text, pos, m.end())
+        if seg is not None:
+            out.append(seg)
+        pos = m.end()
+    seg = _trimmed(text, pos, stop)
+    if seg is not None:
+        out.append(seg)
+    return out
+
+
+# Opening mark -> closing marks it may pair with. Straight double quotes pair with
+# themselves; typographic ones are often mismatched in translated or scraped copy, so any
+# closing double mark closes any opening one.
+_DOUBLE_CLOSERS = "\"”“»«„"
+_OPENERS = {'"': _DOUBLE_CLOSERS, "“": "”\"“", "„": "“”\"", "«": "»\"”", "»": "«"}
+_QUOTE_CHARS = re.compile('["“”„«»]')
+
+
+def quoted_regions(text: str, max_len: int = 3000) -> list[Segment]:
+    """Stretches of text inside double quotation marks, including the marks themselves.
+
+    Handles straight, curly and guillemet marks, a quote that runs over several paragraphs
+    (English style: each paragraph reopens the quote and only the last closes it), and gives
+    up on an opening mark with no closing mark within ``max_len`` characters instead of
+    swallowing the rest of the article. Single quotes are left out: they are too often
+    apostrophes to be told apart cheaply.
+    """
+    marks = [(m.start(), m.group()) for m in _QUOTE_CHARS.finditer(text)]
+    out: list[Segment] = []
+    i = 0
+    n = len(marks)
+    while i < n:
+        pos, ch = marks[i]
+        closers = _OPENERS.get(ch)
+        if closers is None or ch == "”":
+            i += 1
+            continue
+        j = i + 1
+        close_at = -1
+        while j < n and marks[j][0] - pos <= max_len:
+            jpos, jch = marks[j]
+            between = text[marks[j - 1][0] : jpos]
+            if jch in closers:
+                # A mark that opens a new paragraph continues a multi-paragraph quote.
+                if "\n" in between and text[jpos - 1 : jpos] in ("\n", " ", "\t") and (
+                    jpos + 1 < len(text) and not text[jpos + 1].isspace()
+                ):
+                    line_start = text.rfind("\n", 0, jpos) + 1
+                    if not text[line_start:jpos].strip():
+                        j += 1
+                        continue
+                close_at = jpos
+                break
+            j += 1
+        if close_at < 0:
+            i += 1
+            continue
+        out.append(Segment(pos, close_at + 1, text[pos : close_at + 1]))
+        i = j + 1
+    return out
