@@ -12,12 +12,12 @@ installed beside any other without surprising the user.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import replace
 
 from biaskit.model import DimensionScore, Document
 from biaskit.protocols import Scorer
+from biaskit.validation import result_problem
 
 __all__ = ["SAMPLE_TEXTS", "check_result", "check_scorer"]
 
@@ -37,31 +37,10 @@ SAMPLE_TEXTS: tuple[str, ...] = (
 
 
 def check_result(result: object, scorer: Scorer, doc: Document) -> DimensionScore:
-    """Check one result against the rules every report relies on; return it typed."""
-    assert isinstance(result, DimensionScore), (
-        f"{scorer.name}.score() returned {type(result).__name__}, not DimensionScore"
-    )
-    assert result.dimension == scorer.name, (
-        f"dimension {result.dimension!r} does not match scorer name {scorer.name!r}"
-    )
-    assert isinstance(result.score, float | int) and not isinstance(result.score, bool)
-    assert math.isfinite(result.score) and 0.0 <= result.score <= 1.0, (
-        f"score {result.score!r} outside [0, 1]"
-    )
-    assert isinstance(result.label, str) and result.label, "label must be a non-empty string"
-    for name, value in result.metrics.items():
-        assert isinstance(name, str), f"metric name {name!r} is not a string"
-        assert isinstance(value, int | float) and math.isfinite(value), (
-            f"metric {name!r} = {value!r} is not a finite number"
-        )
-    n = len(doc.text)
-    last = (-1, -1)
-    for span in result.spans:
-        assert 0 <= span.start <= span.end <= n, f"span {span} lies outside the text ({n})"
-        assert 0.0 <= span.score <= 1.0, f"span score outside [0, 1]: {span}"
-        assert span.label, f"span without label: {span}"
-        assert (span.start, span.end) >= last, f"spans not ordered by start: {span}"
-        last = (span.start, span.end)
+    """Check one result against the rules the runner enforces; return it typed."""
+    problem = result_problem(result, scorer.name, len(doc.text))
+    assert problem is None, f"{scorer.name}: {problem}"
+    assert isinstance(result, DimensionScore)
     return result
 
 

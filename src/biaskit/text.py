@@ -80,9 +80,57 @@ def words(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Matc
 # A sentence ends at . ! ? … (optionally followed by closing quotes or brackets) when white
 # space and then something that can start a sentence follows, or at a line break.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev hon pres
-    inc ltd co corp no vs etc e.g i.e a.m p.m u.s u.k u.n jan feb mar apr jun jul aug
-    sep sept oct nov dec fig approx dept est""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "pres",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "no",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "u.n",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "fig",
+        "approx",
+        "dept",
+        "est",
+    ]
 )
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
 
@@ -116,8 +164,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Segment
 # Opening mark -> closing marks it may pair with. Straight double quotes pair with
 # themselves; typographic ones are often mismatched in translated or scraped copy, so any
 # closing double mark closes any opening one.
-_DOUBLE_CLOSERS = "\"”“»«„"
-_OPENERS = {'"': _DOUBLE_CLOSERS, "“": "”\"“", "„": "“”\"", "«": "»\"”", "»": "«"}
+_DOUBLE_CLOSERS = '"”“»«„'
+_OPENERS = {'"': _DOUBLE_CLOSERS, "“": '”"“', "„": '“”"', "«": '»"”', "»": "«"}
 _QUOTE_CHARS = re.compile('["“”„«»]')
 
 
@@ -147,8 +195,10 @@ def quoted_regions(text: str, max_len: int = 3000) -> list[Segment]:
             between = text[marks[j - 1][0] : jpos]
             if jch in closers:
                 # A mark that opens a new paragraph continues a multi-paragraph quote.
-                if "\n" in between and text[jpos - 1 : jpos] in ("\n", " ", "\t") and (
-                    jpos + 1 < len(text) and not text[jpos + 1].isspace()
+                if (
+                    "\n" in between
+                    and text[jpos - 1 : jpos] in ("\n", " ", "\t")
+                    and (jpos + 1 < len(text) and not text[jpos + 1].isspace())
                 ):
                     line_start = text.rfind("\n", 0, jpos) + 1
                     if not text[line_start:jpos].strip():

@@ -1,0 +1,242 @@
+"""The ``biaskit`` command line. Thin by design: it parses, calls the library, prints.
+
+Exit codes: 0 when every document scored cleanly, 1 when any record carries an error, 2 for
+usage and configuration errors (unknown dimension or format, conflicting plugins).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Annotated, Any, Optional
+
+import typer
+
+from biaskit import __version__
+
+app = typer.Typer(
+    name="biaskit",
+    help="How a news article is built, dimension by dimension, with the evidence highlighted.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+def _err(message: str) -> None:
+    from rich.console import Console
+
+    Console(stderr=True, highlight=False).print(f"[red]error:[/] {message}", markup=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"biaskit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """biaskit scores news articles: boilerplate, loaded language, attribution, translation."""
+
+
+class InputFormat(StrEnum):
+    auto = "auto"
+    text = "text"
+    jsonl = "jsonl"
+
+
+@app.command()
+def score(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders (recursive), globs, JSONL corpora, or - for stdin."),
+    ],
+    plugin: Annotated[
+        Optional[list[str]],  # noqa: UP045 - typer needs Optional here
+        typer.Option(
+            "--plugin", "-p", help="Dimension to run (repeat or comma-separate; 'all' for every)."
+        ),
+    ] = None,
+    format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="table, json, jsonl, csv, markdown, or a plugin's."),
+    ] = "table",
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write here instead of standard output."),
+    ] = None,
+    input_format: Annotated[
+        InputFormat, typer.Option(help="How to read inputs; auto goes by file suffix.")
+    ] = InputFormat.auto,
+    text_field: Annotated[str, typer.Option(help="JSONL field holding the text.")] = "text",
+    id_field: Annotated[str, typer.Option(help="JSONL field holding the id.")] = "id",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    include_text: Annotated[
+        bool, typer.Option(help="Include each article's text in JSON output.")
+    ] = False,
+    max_chars: Annotated[
+        int, typer.Option(min=1, help="Longer documents are truncated, with a warning.")
+    ] = 2_000_000,
+    progress: Annotated[
+        Optional[bool],  # noqa: UP045
+        typer.Option(help="Progress bar on standard error (default: when it is a terminal)."),
+    ] = None,
+) -> None:
+    """Score articles and write one report per article."""
+    from biaskit.io.readers import read_sources
+    from biaskit.plugins import (
+        PluginConflict,
+        UnknownDimension,
+        get_plugin_manager,
+        readers,
+        select_scorers,
+        writers,
+    )
+    from biaskit.runner import run
+
+    pm = get_plugin_manager()
+    try:
+        chosen = select_scorers(pm, plugin)
+        available_writers = writers(pm)
+    except (UnknownDimension, PluginConflict) as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    if format not in available_writers:
+        _err(f"unknown format {format!r}; choose from {', '.join(available_writers)}")
+        raise typer.Exit(2)
+    if not chosen:
+        _err("no dimension to run: no scorer plugin is installed or enabled (biaskit plugins)")
+        raise typer.Exit(2)
+    settings: dict[str, Any] = {
+        "dimensions": [s.name for s in chosen],
+        "input_format": input_format.value,
+        "text_field": text_field,
+        "id_field": id_field,
+        "max_chars": max_chars,
+    }
+    provenance = {
+        "biaskit": __version__,
+        "scorers": {s.name: s.version for s in chosen},
+        "settings": settings,
+    }
+    items = read_sources(paths, settings, readers(pm))
+    reports = run(items, chosen, jobs=jobs, provenance=provenance)
+    failures = 0
+
+    def counted() -> Iterator[Any]:
+        nonlocal failures
+        for report in reports:
+            failures += not report.ok
+            yield report
+
+    options = {"include_text": include_text, "dimensions": settings["dimensions"]}
+    show_progress = progress if progress is not None else sys.stderr.isatty()
+    with ExitStack() as stack:
+        stream: IO[str] = sys.stdout
+        if output is not None:
+            stream = stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
+        stream_reports: Iterator[Any] = counted()
+        if show_progress:
+            stream_reports = stack.enter_context(_progress(stream_reports))
+        available_writers[format].write(stream_reports, stream, options)
+    raise typer.Exit(1 if failures else 0)
+
+
+class _progress:
+    """A progress bar on standard error that counts documents and shows their rate."""
+
+    def __init__(self, reports: Iterator[Any]) -> None:
+        from rich.console import Console
+        from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
+
+        self.reports = reports
+        self.bar = Progress(
+            SpinnerColumn(),
+            "[progress.description]{task.description}",
+            MofNCompleteColumn(),
+            "[cyan]{task.fields[rate]}[/] docs/s",
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+
+    def __enter__(self) -> Iterator[Any]:
+        import time
+
+        self.bar.start()
+        task = self.bar.add_task("scoring", total=None, rate="-")
+        started = time.perf_counter()
+
+        def wrapped() -> Iterator[Any]:
+            for n, report in enumerate(self.reports, start=1):
+                elapsed = time.perf_counter() - started
+                rate = f"{n / elapsed:,.0f}" if elapsed > 0 else "-"
+                self.bar.update(task, advance=1, rate=rate)
+                yield report
+
+        return wrapped()
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.stop()
+
+
+@app.command("plugins")
+def plugins_command(
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """List installed plugins: name, version, dimensions, package, and any load error."""
+    from biaskit.plugins import PluginConflict, get_plugin_manager, scorers
+
+    pm = get_plugin_manager()
+    try:
+        found = scorers(pm)
+    except PluginConflict as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    rows: list[dict[str, Any]] = []
+    for info in sorted(pm.plugin_info.values(), key=lambda i: (not i.builtin, i.name)):
+        for dim in info.scorers or ("",):
+            scorer = found.get(dim)
+            rows.append(
+                {
+                    "plugin": info.name,
+                    "dimension": dim,
+                    "version": scorer.version if scorer else info.version,
+                    "default": bool(getattr(scorer, "default", False)) if scorer else None,
+                    "description": scorer.description if scorer else "",
+                    "package": f"{info.distribution} {info.version}".strip(),
+                    "error": info.error,
+                }
+            )
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title="biaskit plugins")
+    for col in ("plugin", "dimension", "version", "default", "package", "description / error"):
+        table.add_column(col)
+    for row in rows:
+        error, description = row["error"], str(row["description"])
+        note = f"[red]{escape(str(error))}[/]" if error else escape(description)
+        default = "" if row["default"] is None else ("yes" if row["default"] else "no")
+        cells = [str(row[k]) for k in ("plugin", "dimension", "version")]
+        table.add_row(*cells, default, str(row["package"]), note)
+    Console().print(table)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from biaskit import Document, InputError
+from biaskit.plugins import PluginManager, select_scorers
+from biaskit.runner import run
+
+
+def _docs(n: int) -> list[Document | InputError]:
+    items: list[Document | InputError] = []
+    for i in range(n):
+        if i % 7 == 3:
+            items.append(InputError(f"bad{i}", f"bad{i}.txt", "unreadable"))
+        else:
+            items.append(Document(f"d{i}", "SOME words HERE " * (i + 1), f"d{i}.txt"))
+    return items
+
+
+def test_a_raising_scorer_costs_only_its_own_dimension(inline_pm: PluginManager) -> None:
+    reports = list(run(_docs(3), select_scorers(inline_pm, ["caps,boom"])))
+    good = reports[0]
+    assert "caps" in good.scores and "boom" not in good.scores
+    assert good.errors["boom"].startswith("RuntimeError: boom")
+    assert "conftest.py" in good.errors["boom"]  # points at the failing line
+
+
+def test_invalid_results_are_recorded_not_passed_on(inline_pm: PluginManager) -> None:
+    (report,) = run([Document("a", "text")], select_scorers(inline_pm, ["wild"]))
+    assert report.scores == {}
+    assert "outside [0, 1]" in report.errors["wild"]
+
+
+def test_one_report_per_input_in_order(inline_pm: PluginManager) -> None:
+    items = _docs(20)
+    reports = list(run(items, select_scorers(inline_pm, ["caps"])))
+    assert [r.id for r in reports] == [i.id for i in items]
+    assert reports[3].errors == {"input": "unreadable"}
+
+
+def test_parallel_run_gives_the_same_reports_in_the_same_order(
+    inline_pm: PluginManager,
+) -> None:
+    items = _docs(70)
+    chosen = select_scorers(inline_pm, ["caps,boom"])
+    serial = list(run(items, chosen))
+    parallel = list(run(items, chosen, jobs=2))
+    assert parallel == serial
+
+
+def test_run_is_lazy(inline_pm: PluginManager) -> None:
+    pulled = []
+
+    def source():  # type: ignore[no-untyped-def]
+        for i in range(1000):
+            pulled.append(i)
+            yield Document(str(i), "A B C")
+
+    first = next(iter(run(source(), select_scorers(inline_pm, ["caps"]))))
+    assert first.id == "0" and len(pulled) == 1

@@ -1,0 +1,71 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from biaskit.text import lines, paragraphs, quoted_regions, sentences, words
+
+TEXT = st.text(
+    alphabet=st.characters(codec="utf-8") | st.sampled_from('"“”«»„.!?\n \t'), max_size=400
+)
+
+
+def test_lines_are_trimmed_and_keep_offsets() -> None:
+    text = "Title\n\n    indented line  \n\tlast"
+    got = lines(text)
+    assert [s.text for s in got] == ["Title", "indented line", "last"]
+    for seg in got:
+        assert text[seg.start : seg.end] == seg.text
+
+
+def test_paragraphs_join_hard_wrapped_lines() -> None:
+    text = "First para\nwraps here.\n\n  \nSecond."
+    assert [p.text for p in paragraphs(text)] == ["First para\nwraps here.", "Second."]
+
+
+def test_sentences_respect_abbreviations_and_initials() -> None:
+    text = "Mr. Smith met J. Doe in the U.S. capital. They talked! Then left?"
+    assert [s.text for s in sentences(text)] == [
+        "Mr. Smith met J. Doe in the U.S. capital.",
+        "They talked!",
+        "Then left?",
+    ]
+
+
+def test_sentence_ends_after_closing_quote() -> None:
+    text = '"We are ready." The talks resumed.'
+    assert [s.text for s in sentences(text)] == ['"We are ready."', "The talks resumed."]
+
+
+def test_quoted_regions_pairs_straight_curly_and_guillemets() -> None:
+    text = 'He said "yes". She said “no”. They said «maybe».'
+    assert [q.text for q in quoted_regions(text)] == ['"yes"', "“no”", "«maybe»"]
+
+
+def test_quote_spanning_paragraphs_is_one_region() -> None:
+    text = "“The first paragraph goes on.\n\n“The second ends it,” he said."
+    assert [q.text for q in quoted_regions(text)] == [
+        "“The first paragraph goes on.\n\n“The second ends it,”"
+    ]
+
+
+def test_unclosed_quote_does_not_swallow_the_article() -> None:
+    text = "He called it “a disgrace. " + "Filler sentence. " * 300 + "End."
+    assert quoted_regions(text) == []
+
+
+def test_words_keep_inner_apostrophes_and_hyphens() -> None:
+    assert [m.group() for m in words("Russia’s anti-war don't")] == [
+        "Russia’s",
+        "anti-war",
+        "don't",
+    ]
+
+
+@given(TEXT)
+def test_segments_always_lie_inside_the_text(text: str) -> None:
+    for fn in (lines, paragraphs, sentences, quoted_regions):
+        previous_end = 0
+        for seg in fn(text):
+            assert 0 <= seg.start <= seg.end <= len(text)
+            assert text[seg.start : seg.end] == seg.text
+            assert seg.start >= previous_end
+            previous_end = seg.end
