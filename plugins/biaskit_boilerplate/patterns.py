@@ -1,0 +1,236 @@
+"""Phrase patterns that mark a line as page furniture on their own.
+
+These are the wordings sites use for their chrome (share buttons, comment boxes, "READ MORE"
+links, photo credits). They are kept apart from the shape features because each one is a
+reason a reader can check by eye, and because a learned model later wants them as one
+categorical feature (the pattern's index) rather than as opaque text.
+
+Every pattern is anchored or built from single, bounded quantifiers over disjoint classes, so
+matching stays linear on adversarial input; they are only tried on lines short enough to be
+furniture (``MAX_PATTERN_CHARS``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+MAX_PATTERN_CHARS = 400
+
+_I = re.IGNORECASE
+# What may follow a cue word: a separator or the end of the line.
+_SEP = r"\s*(?:[:|»›>\-–—]|$)"
+
+
+class Pattern(NamedTuple):
+    kind: str
+    regex: re.Pattern[str]
+    reason: str
+    probability: float
+    max_words: int
+    keywords: tuple[str, ...]
+
+
+def _p(
+    kind: str,
+    pattern: str,
+    reason: str,
+    probability: float = 0.95,
+    flags: int = _I,
+    max_words: int = 40,
+    keywords: tuple[str, ...] = (),
+) -> Pattern:
+    """``max_words``: beyond it the line is prose that merely mentions the phrase.
+
+    ``keywords``: for a pattern that can match anywhere in the line, lower-case substrings
+    one of which any match contains; testing them first keeps a long line from being
+    scanned by every such pattern (a tenfold saving on prose).
+    """
+    return Pattern(kind, re.compile(pattern, flags), reason, probability, max_words, keywords)
+
+
+PATTERNS: tuple[Pattern, ...] = (
+    # --- links to other stories -------------------------------------------------------------
+    _p(
+        "read-more",
+        r"^(?:read|see|watch|listen)\s(?:also|more|next|previous(?:\s(?:post|article|story))?"
+        r"|next\s(?:post|article|story)|the\sfull\sstory|full\sstory)" + _SEP,
+        "a 'read more' cue pointing to another story",
+    ),
+    _p("read-more", r"^READ\sMORE\b", "a 'READ MORE' cue pointing to another story", 0.97, 0),
+    _p(
+        "read-more",
+        r"^(?:also\sread|read\salso|more\son\sthis|related(?:\s(?:articles?|stories|story|news"
+        r"|coverage|content|reading|posts?|links?|videos?|topics))?|recommended(?:\s(?:for\syou"
+        r"|reading|stories|articles))?|you\s(?:may|might)\s(?:also\s)?(?:like|be\sinterested"
+        r"(?:\sin)?|enjoy)|more\s(?:from|stories|news|articles|on)(?:\s[^:]{0,40})?|trending"
+        r"(?:\snow|\sstories|\snews)?|most\s(?:read|popular|viewed|shared)|editor'?s\spicks?"
+        r"|top\sstories|latest\s(?:news|stories|articles|videos?)|previous\s(?:article|post|story)"
+        r"|next\s(?:article|post|story)|further\sreading|in\sother\snews|what\sto\sread\snext"
+        r"|don't\smiss|must\sread|popular\s(?:now|stories))" + _SEP,
+        "a heading that introduces links to other stories",
+    ),
+    # --- share / follow / listen ------------------------------------------------------------
+    _p(
+        "social-prompt",
+        r"\b(?:follow|like|join|find|connect\swith|subscribe\sto)\sus\s(?:on|in|at|via)\b",
+        "asks the reader to follow the outlet on social media",
+        max_words=30,
+        keywords=("us on", "us in", "us at", "us via"),
+    ),
+    _p(
+        "social-prompt",
+        r"^(?:share|share\s(?:this|on|via|the|article|story|page|post)\b.{0,40}|tweet(?:\sthis)?"
+        r"|pin\sit|e-?mail\sthis(?:\sarticle|\sstory)?|print(?:\sthis)?(?:\sarticle|\spage|\sstory)?"
+        r"|copy\s(?:link|url)|save(?:\sarticle|\sstory|\sfor\slater)?|bookmark|listen\slive"
+        r"|get\s(?:short\s)?url|short\surl|listen\sto\s(?:this|the)\s(?:article|story)"
+        r"|(?:download|get)\s(?:our|the)\s(?:free\s)?app\b.{0,60}|gift\s(?:this\s)?article"
+        r"|share\sthis\swith|facebook|twitter|whatsapp|telegram|linkedin|reddit|e-?mail)\s*:?\s*$",
+        "a share, listen or follow button",
+    ),
+    # --- comments -----------------------------------------------------------------------------
+    _p(
+        "comment-prompt",
+        r"(?:be\sthe\sfirst\sto\s(?:comment|reply|review)|^leave\sa\s(?:reply|comment)"
+        r"|your\se-?mail\saddress\swill\snot\sbe\spublished|required\sfields\sare\smarked"
+        r"|^(?:post|add|write|submit|view|show|load|read|hide)\s(?:a\s|your\s|all\s|the\s)?"
+        r"(?:\d{1,6}\s)?comments?\b|(?:log|sign)\s?in\sto\s(?:comment|reply|post|join)"
+        r"|comments\s(?:are|have\sbeen)\sclosed|^community\s(?:standards|guidelines|rules)"
+        r"|^join\sthe\s(?:discussion|conversation|debate)|^notify\sme\sof\b|^cancel\sreply"
+        r"|^what\sdo\syou\sthink\?)",
+        "a comment-box prompt",
+        keywords=(
+            "first to",
+            "leave a",
+            "published",
+            "required",
+            "comment",
+            "in to",
+            "community",
+            "join the",
+            "notify me",
+            "cancel",
+            "what do you think",
+        ),
+    ),
+    _p(
+        "comment-prompt",
+        r"^(?:discuss|discussion|comments?|reply|report(?:\sabuse)?|conversation|\d{1,6}\scomments?)"
+        r"\s*(?:\(\d{1,6}\))?\s*$",
+        "a comment-box button",
+    ),
+    # --- subscriptions, legal, cookies, ads ---------------------------------------------------
+    _p(
+        "newsletter",
+        r"(?:^(?:sign\sup|subscribe|register|get|receive)\b.{0,80}\b(?:newsletters?|updates"
+        r"|alerts|inbox|briefing|digest)\b|^subscribe(?:\snow|\stoday|\shere)?\s*[.!]?$"
+        r"|^(?:already\sa\s(?:subscriber|member)|become\sa\s(?:member|subscriber|patron)"
+        r"|support\s(?:our|independent|quality)\sjournalism|unlimited\s(?:digital\s)?access"
+        r"|start\syour\sfree\strial|sign\sup\s(?:now|today|here|for\sfree))\b)",
+        "a newsletter or subscription prompt",
+    ),
+    _p(
+        "legal-notice",
+        r"(?:\bwe\suse\scookies\b|\b(?:site|website)\suses\scookies\b|\baccept\s(?:all\s)?"
+        r"cookies\b|\ball\srights\sreserved\b|^(?:©|\(c\)\s|copyright\b))",
+        "a cookie or copyright notice",
+        max_words=80,
+        keywords=("cookie", "rights reserved", "©", "(c)", "copyright"),
+    ),
+    _p(
+        "legal-notice",
+        r"\b(?:cookie\s(?:policy|settings|preferences|notice)|privacy\s(?:policy|notice|settings)"
+        r"|terms\s(?:of|and)\s(?:use|service|conditions)|accessibility\sstatement|site\smap"
+        r"|sitemap)\b",
+        "a link to the site's legal pages",
+        max_words=6,
+    ),
+    _p(
+        "advertisement",
+        r"^(?:advertisement|advertising|ad|ads|sponsored(?:\scontent|\sby\b.{0,60})?|promoted"
+        r"(?:\scontent|\sstories)?|paid\s(?:content|post|partnership)|story\scontinues\sbelow"
+        r"(?:\sadvertisement)?|continue\sreading(?:\sbelow|\sthe\smain\sstory)?|scroll\sto"
+        r"\scontinue(?:\swith\scontent)?|skip\sadvertisement|partner\scontent)\s*[.:]?\s*$",
+        "an advertisement marker",
+    ),
+    # --- credits --------------------------------------------------------------------------------
+    _p(
+        "photo-credit",
+        r"(?:^(?:photo|photos|photograph|image|picture|pic|video|illustration|file\sphoto"
+        r"|main\simage|top\simage|header\simage|credit|photo\scredit|image\scredit)s?"
+        r"\s?(?:[:/©|]|by\b|courtesy\b)|\((?:ap|afp|reuters|getty(?:\simages)?|epa|sputnik|tass"
+        r"|xinhua|pa|bloomberg|file|photo)(?:\sphoto)?\s?/[^()\n]{0,80}\)|\b(?:photo|image"
+        r"|picture)\s(?:by|courtesy\sof|credit)\b|\bgetty\simages\b|\bshutterstock\b"
+        r"|\bistock(?:photo)?\b|\bvia\sgetty\b|\breuters/|\bap\sphoto\b|\bafp\sphoto\b)",
+        "a photo credit or caption credit",
+        max_words=60,
+        keywords=(
+            "/",
+            "photo",
+            "image",
+            "picture",
+            "pic",
+            "video",
+            "illustration",
+            "credit",
+            "getty",
+            "shutterstock",
+            "istock",
+        ),
+    ),
+    _p(
+        "photo-credit",
+        r"^(?:©\s?)?(?:sputnik|reuters|ap|afp|tass|ria\snovosti|getty\simages|epa|xinhua"
+        r"|anadolu(?:\sagency)?|pa|bloomberg|rt)(?:\s(?:photo|images?))?\s?/\s?\w",
+        "an agency photo credit",
+    ),
+    _p(
+        "credit-line",
+        r"^(?:source|sources|via|credit|courtesy(?:\sof)?|with\s(?:agencies|wires|reporting)"
+        r"|originally\spublished\s(?:at|on|in|by))\s?:\s?\S",
+        "names where the story came from",
+        max_words=12,
+    ),
+    _p(
+        "credit-line",
+        r"^[(\[]?(?:additional\s)?(?:reporting|writing|editing|compiled|produced|written"
+        r"|translated)\sby\b",
+        "a reporting and editing credit",
+    ),
+    _p(
+        "navigation",
+        r"^(?:home|menu|search|skip\sto\s(?:main\s)?(?:content|navigation)|back\sto\stop"
+        r"|sign\s?in|log\s?in|log\s?out|sign\sout|my\saccount|close|open\smenu|toggle\snavigation"
+        r"|next|previous|prev|show\smore|load\smore|see\sall|view\sall|see\smore|more|main\smenu"
+        r"|go\sto|click\shere|click\sto\s\w{1,20}|watch\snow|play\svideo|listen|loading"
+        r"|contact\sus|about\sus|newsletters?|live|video|videos|podcasts?|opinion)\s*[.:»›>]?\s*$",
+        "a site navigation control",
+    ),
+    _p(
+        "tag-list",
+        r"^(?:tags?|topics?|keywords?|filed\sunder|categories|category|related\stopics"
+        r"|more\sabout|subjects?)\s?:",
+        "a list of tags or topics",
+    ),
+)
+
+
+def match(text: str, n_words: int, lowered: str | None = None) -> int:
+    """Return 1 + the index of the first pattern ``text`` matches, or 0 when none does.
+
+    An integer rather than the pattern itself so that it can sit in the numeric feature
+    tuple (a model one-hot encodes it).
+    """
+    if len(text) > MAX_PATTERN_CHARS:
+        return 0
+    low = text.lower() if lowered is None else lowered
+    if "\xa0" in low:
+        low = low.replace("\xa0", " ")
+    for i, pat in enumerate(PATTERNS):
+        if n_words > pat.max_words:
+            continue
+        if pat.keywords and not any(map(low.__contains__, pat.keywords)):
+            continue
+        if pat.regex.search(text):
+            return i + 1
+    return 0
