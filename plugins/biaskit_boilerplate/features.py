@@ -16,7 +16,7 @@ from functools import cache
 from itertools import compress, repeat
 from typing import NamedTuple
 
-from biaskit.text import Segment, lines, words
+from biaskit.text import WORD_RE, Segment, lines
 from biaskit_boilerplate import patterns
 from biaskit_boilerplate.lexicon import agencies, function_words, months, social_words, time_words
 
@@ -46,12 +46,10 @@ SHORT_LINE_WORDS = 20
 _FIRST = operator.itemgetter(0)
 
 
-@cache
 def _word_pattern() -> re.Pattern[str]:
-    """The shared tokenizer's own pattern (``biaskit.text.words``), taken from one of its
-    matches so that tokens agree with every other dimension while ``findall`` spares the
-    cost of a match object per word."""
-    return next(words("a")).re
+    """The shared tokenizer (``biaskit.text.WORD_RE``), so tokens agree with every other
+    dimension while ``findall`` spares the cost of a match object per word."""
+    return WORD_RE
 
 
 @cache

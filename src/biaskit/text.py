@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = [
+    "WORD_RE",
     "Segment",
     "lines",
     "paragraphs",
@@ -32,7 +33,9 @@ class Segment:
 
 
 _LINE = re.compile(r"[^\n]*")
-_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+# The one word tokenizer of every dimension, public so that a hot loop can call
+# ``WORD_RE.findall`` and skip building a match object per word.
+WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
 
 
 def _trimmed(text: str, start: int, end: int) -> Segment | None:
@@ -74,7 +77,7 @@ def paragraphs(text: str) -> list[Segment]:
 
 def words(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
     """Word tokens (letters, digits, inner apostrophes and hyphens) as regex matches."""
-    return _WORD.finditer(text, start, len(text) if end is None else end)
+    return WORD_RE.finditer(text, start, len(text) if end is None else end)
 
 
 # A sentence ends at . ! ? … (optionally followed by closing quotes or brackets) when white
