@@ -1,0 +1,105 @@
+"""Word-for-word renderings of Russian phrases, from a list a reader can audit.
+
+The list (``data/calques.txt``) holds constructions, not sentences: literal prepositions
+("in Twitter", "on our address"), reporting formulas ("proceed from the fact that"),
+officialese ("law enforcement organs"), press nicknames ("Foggy Albion") and idioms
+("friendship tested in combat"). Each entry carries its own strength, because "in the
+framework of" is merely stiff while "give impulses to" is unmistakable, and its anchor
+words: an entry's pattern runs only in a window around each occurrence of one of them, so a
+text pays for the few places an entry could match, not for scanning the list over it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from biaskit import Span
+from biaskit_translation_artifacts.context import Context
+from biaskit_translation_artifacts.lexicon import pattern_table
+
+LABEL = "calque"
+TABLE = "calques.txt"
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    strength: float
+    anchors: frozenset[str]
+    regex: re.Pattern[str]
+    note: str
+
+
+@cache
+def by_anchor() -> dict[str, tuple[int, ...]]:
+    """Anchor word -> indices of the entries it can trigger."""
+    index: dict[str, list[int]] = {}
+    for i, entry in enumerate(entries()):
+        for anchor in entry.anchors:
+            index.setdefault(anchor, []).append(i)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@cache
+def entries() -> tuple[_Entry, ...]:
+    out = []
+    for strength, anchors, pattern, note in pattern_table(TABLE):
+        tail = r"(?!\w)" if pattern[-1].isalpha() else ""
+        rx = re.compile(f"(?<!\\w)(?:{pattern}){tail}", re.IGNORECASE)
+        out.append(_Entry(strength, anchors, rx, note))
+    return tuple(out)
+
+
+# Every entry's match lies within this many characters of one of its anchors.
+WINDOW = 120
+
+
+def detect(ctx: Context) -> list[Span]:
+    vocab = ctx.vocab
+    text, lower = ctx.text, ctx.lower
+    n = len(text)
+    found: list[tuple[int, int, int]] = []
+    table = entries()
+    index = by_anchor()
+    triggered = sorted({i for a in vocab & index.keys() for i in index[a]})
+    for i in triggered:
+        entry = table[i]
+        present = entry.anchors & vocab
+        seen: set[tuple[int, int]] = set()
+        for anchor in present:
+            at = lower.find(anchor)
+            while at >= 0:
+                lo = max(0, at - WINDOW)
+                hi = min(n, at + len(anchor) + WINDOW)
+                for m in entry.regex.finditer(text, lo, hi):
+                    key = (m.start(), m.end())
+                    if m.end() > m.start() and key not in seen:
+                        seen.add(key)
+                        found.append((m.start(), m.end(), i))
+                at = lower.find(anchor, at + len(anchor))
+    return _resolve(found, table)
+
+
+def _resolve(found: list[tuple[int, int, int]], table: tuple[_Entry, ...]) -> list[Span]:
+    """One span per stretch of text, and repeats of one calque counted at half strength.
+
+    Overlapping matches of two entries are one finding (keep the stronger); a phrase the
+    article repeats, as a headline echoing its body does, is one habit, not fresh evidence.
+    """
+    found.sort(key=lambda f: (f[0], -table[f[2]].strength))
+    kept: list[tuple[int, int, int]] = []
+    for f in found:
+        if kept and f[0] < kept[-1][1]:
+            if table[f[2]].strength > table[kept[-1][2]].strength:
+                kept[-1] = f
+            continue
+        kept.append(f)
+    out: list[Span] = []
+    seen_entries: set[int] = set()
+    for start, end, i in kept:
+        entry = table[i]
+        strength = entry.strength if i not in seen_entries else round(entry.strength / 2, 3)
+        seen_entries.add(i)
+        out.append(Span(start, end, LABEL, strength, entry.note))
+    return out
