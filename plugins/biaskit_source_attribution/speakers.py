@@ -1,0 +1,352 @@
+"""Who each source is: names, pronouns, role nouns and anonymous descriptions.
+
+News copy names a speaker once in full ("Russian Ambassador Anatoly Antonov"), then by
+surname ("Antonov"), pronoun ("he") or role ("the diplomat"). Resolution follows that
+convention: a surname links to the full name seen before it, a pronoun or a definite role
+noun to the last named person who spoke (or who opened the sentence before), and plural or
+indefinite descriptions ("officials", "a source familiar with ...") are anonymous.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .attribution import Attribution
+from .lexicon import (
+    ANON_HEADS,
+    ANON_STARTS,
+    ORG_TAILS,
+    PLACES,
+    PRONOUNS_PERSON,
+    PRONOUNS_PLURAL,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
+
+__all__ = ["NameIndex", "resolve_speakers", "speaker_table"]
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
+_CAP_RUN = re.compile(
+    rf"[{_UP}][\w’'.\-]*(?:[ \t]+(?:[{_UP}][\w’'.\-]*|(?:de|van|von|bin|al|da|del|der|la|le|ibn)"
+    rf"(?=[ \t]+[{_UP}])))*"
+)
+_COMMON = _set(
+    """
+    the a an in on at of for to by with from as after before when while despite upon
+    during since if but and or so yet however according this that these those it its he
+    she they we i you our their his her my your there here what who which where why how
+    all some many most no not one two three first last next new speaking touching
+    lamenting besides meanwhile also later earlier today yesterday tomorrow january
+    february march april may june july august september october november december monday
+    tuesday wednesday thursday friday saturday sunday read more follow share source
+    sources photo getty then thus still rather unfortunately frankly
+    """
+)
+
+
+def _bare(token: str) -> str:
+    token = token.rstrip(".,")
+    for suffix in ("’s", "'s", "’", "'"):
+        if token.endswith(suffix):
+            return token[: -len(suffix)]
+    return token
+
+
+def _is_name_token(token: str) -> bool:
+    low = token.lower()
+    return (
+        token[:1].isupper()
+        and low not in _COMMON
+        and low not in TITLE_WORDS
+        and low not in PLACES
+        and low not in ORG_TAILS
+        and any(ch.isalpha() for ch in token)
+        and not token.isupper()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A capitalised name found in a stretch of text, with what it seems to name."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "person" (first and last name), "single", "org" or "place"
+
+
+def names_in(text: str, start: int, end: int) -> list[Name]:
+    """Names in ``text[start:end]``, title words and possessors split off."""
+    out: list[Name] = []
+    for m in _CAP_RUN.finditer(text, start, end):
+        base = m.start()
+        for rs, re_, kind in _run_names(m.group()):
+            out.append(Name(base + rs, base + re_, text[base + rs : base + re_], kind))
+    return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _run_names(run: str) -> tuple[tuple[int, int, str], ...]:
+    """Names in one capitalised run, as offsets into the run (cached: names recur)."""
+    toks = [(t.start(), t.end()) for t in _NONSPACE.finditer(run)]
+    # Split after possessives: "CNN's Jake Tapper" -> "CNN", "Jake Tapper".
+    parts: list[list[tuple[int, int]]] = [[]]
+    for s, e in toks:
+        parts[-1].append((s, e))
+        if run[s:e].endswith(("’s", "'s", "’", "'")):
+            parts.append([])
+    out: list[tuple[int, int, str]] = []
+    for part in parts:
+        if part:
+            out.extend((n.start, n.end, n.kind) for n in _classify(run, part))
+    return tuple(out)
+
+
+_NONSPACE = re.compile(r"\S+")
+
+
+def _classify(text: str, part: list[tuple[int, int]]) -> list[Name]:
+    words = [_bare(text[s:e]) for s, e in part]
+    lows = [w.lower() for w in words]
+    if lows[-1] in ORG_TAILS and len(words) >= 2:
+        i = 0
+        while i < len(words) - 1 and lows[i] in _COMMON:
+            i += 1
+        s = part[i][0]
+        e = part[-1][0] + len(words[-1])
+        return [Name(s, e, text[s:e], "org")]
+    # Drop leading titles, places and function words; what is left may be a name.
+    i = 0
+    while i < len(words) and not _is_name_token(words[i]):
+        i += 1
+    if i == len(words):
+        places = [k for k, w in enumerate(lows) if w in PLACES and len(w) > 2]
+        if places and lows[0] not in _COMMON:
+            s, e = part[0][0], part[-1][0] + len(words[-1])
+            return [Name(s, e, text[s:e], "place")]
+        return []
+    rest = list(range(i, len(words)))
+    if len(rest) > 3:
+        rest = rest[-2:]
+    if not all(_is_name_token(words[k]) or len(words[k]) <= 2 for k in rest):
+        rest = [k for k in rest if _is_name_token(words[k])][-1:]
+    if not rest:
+        return []
+    s = part[rest[0]][0]
+    e = part[rest[-1]][0] + len(words[rest[-1]])
+    kind = "person" if len(rest) >= 2 else "single"
+    return [Name(s, e, text[s:e], kind)]
+
+
+class NameIndex:
+    """Full personal names in a document, so a later surname can be expanded.
+
+    Built once per document; a surname links to the latest full name ending in it before
+    the mention (or the first after, for a headline that uses the surname alone).
+    """
+
+    def __init__(self, text: str, blocked: Sequence[tuple[int, int]] = ()) -> None:
+        self._by_surname: dict[str, tuple[list[int], list[str]]] = {}
+        blocked_starts = [s for s, _ in blocked]
+        found: list[tuple[int, str]] = []
+        singles: list[tuple[int, str]] = []
+        for m in _CAP_RUN.finditer(text):
+            run = m.group()
+            if " " not in run and "\t" not in run:
+                singles.append((m.start(), _bare(run)))
+                continue
+            for n in names_in(text, m.start(), m.end()):
+                if n.kind == "person":
+                    found.append((n.start, n.text))
+                    pos, full = self._by_surname.setdefault(n.text.split()[-1], ([], []))
+                    pos.append(n.start)
+                    full.append(n.text)
+                elif n.kind == "single":
+                    singles.append((n.start, n.text))
+        for pos_, word in singles:
+            if word in self._by_surname:
+                found.append((pos_, self.expand(word, pos_)))
+        found.sort()
+        self.mentions = [(p, n) for p, n in found if not _inside(p, blocked, blocked_starts)]
+
+    def expand(self, name: str, pos: int) -> str:
+        if " " in name:
+            return name
+        entry = self._by_surname.get(name)
+        if entry is None:
+            return name
+        i = bisect.bisect_right(entry[0], pos) - 1
+        return entry[1][i] if i >= 0 else entry[1][0]
+
+    def is_person(self, name: str) -> bool:
+        return name.split()[-1] in self._by_surname
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+@dataclass(slots=True)
+class _State:
+    last_person: tuple[int, str] | None = None
+    last_group: tuple[int, str] | None = None
+
+
+def _sentence_first_mentions(
+    index: NameIndex, sentence_starts: Sequence[int]
+) -> list[tuple[int, str]]:
+    """The first person named in each sentence, a candidate subject for the next pronoun."""
+    out: list[tuple[int, str]] = []
+    seen_sentence = -1
+    for pos, name in index.mentions:
+        k = bisect.bisect_right(sentence_starts, pos) - 1
+        if k != seen_sentence:
+            out.append((pos, name))
+            seen_sentence = k
+    return out
+
+
+def _sentence_start(sentence_starts: Sequence[int], pos: int) -> int:
+    i = bisect.bisect_right(sentence_starts, pos) - 1
+    return sentence_starts[i] if i >= 0 else 0
+
+
+def _pick_person(
+    sentence_start: int, state: _State, firsts: Sequence[tuple[int, str]], firsts_pos: Sequence[int]
+) -> str | None:
+    best: tuple[int, str] | None = state.last_person
+    i = bisect.bisect_left(firsts_pos, sentence_start) - 1
+    if i >= 0 and (best is None or firsts[i][0] > best[0]):
+        best = firsts[i]
+    return best[1] if best is not None else None
+
+
+def resolve_speakers(
+    text: str,
+    attributions: Sequence[Attribution],
+    blocked: Sequence[tuple[int, int]],
+    sentence_starts: Sequence[int],
+) -> None:
+    """Fill in ``speaker``, ``named``, ``anonymous`` and ``resolved_by`` in document order."""
+    index = NameIndex(text, blocked)
+    firsts = _sentence_first_mentions(index, sentence_starts)
+    firsts_pos = [p for p, _ in firsts]
+    state = _State()
+    roles: dict[str, str] = {}
+    for a in sorted(attributions, key=lambda x: x.start):
+        if a.continues is not None:
+            a.speaker = a.continues.speaker
+            a.named = a.continues.named
+            a.anonymous = a.continues.anonymous
+            a.resolved_by = "continuation"
+            continue
+        if a.source is None:
+            a.anonymous = True
+            a.resolved_by = "no source"
+            continue
+        _resolve_one(text, a, index, state, (firsts, firsts_pos, sentence_starts), roles)
+        if (
+            a.named
+            and a.resolved_by in ("name", "surname", "pronoun", "role")
+            and (index.is_person(a.speaker) or " " in a.speaker)
+        ):
+            state.last_person = (a.start, a.speaker)
+            words = text[max(0, a.source[0] - 80) : a.source[1]].lower()
+            for w in re.findall(r"[a-z]+", words):
+                if w in ROLE_NOUNS:
+                    roles[w] = a.speaker
+        if a.named and a.resolved_by == "organisation":
+            state.last_group = (a.start, a.speaker)
+
+
+def _resolve_one(
+    text: str,
+    a: Attribution,
+    index: NameIndex,
+    state: _State,
+    context: tuple[Sequence[tuple[int, str]], Sequence[int], Sequence[int]],
+    roles: dict[str, str],
+) -> None:
+    assert a.source is not None
+    firsts, firsts_pos, sentence_starts = context
+    s, e = a.source
+    raw = text[s:e]
+    words = [_bare(w).lower() for w in raw.split()]
+    head = words[-1] if words else ""
+    names = names_in(text, s, e)
+    persons = [n for n in names if n.kind == "person"]
+    if persons:
+        a.speaker, a.named, a.resolved_by = persons[-1].text, True, "name"
+        return
+    if ((words and words[0] in ANON_STARTS) or head in ANON_HEADS) and not any(
+        n.kind == "single" and index.is_person(n.text) for n in names
+    ):
+        a.speaker, a.anonymous, a.resolved_by = raw.lower(), True, "anonymous"
+        return
+    singles = [n for n in names if n.kind == "single"]
+    for n in reversed(singles):
+        full = index.expand(n.text, n.start)
+        if full != n.text:
+            a.speaker, a.named, a.resolved_by = full, True, "surname"
+            return
+    orgs = [n for n in names if n.kind == "org"]
+    if orgs:
+        a.speaker, a.named, a.resolved_by = orgs[0].text, True, "organisation"
+        return
+    if len(words) == 1 and head in PRONOUNS_PERSON:
+        who = _pick_person(_sentence_start(sentence_starts, s), state, firsts, firsts_pos)
+        if who is not None:
+            a.speaker, a.named, a.resolved_by = who, True, "pronoun"
+            return
+    if len(words) == 1 and head in PRONOUNS_PLURAL and state.last_group is not None:
+        a.speaker, a.named, a.resolved_by = state.last_group[1], True, "pronoun"
+        return
+    if words and words[0] == "the" and head in ROLE_NOUNS:
+        who = roles.get(head) or (state.last_person[1] if state.last_person else None)
+        if who is not None:
+            a.speaker, a.named, a.resolved_by = who, True, "role"
+            return
+    if singles:
+        a.speaker, a.named, a.resolved_by = singles[-1].text, True, "name"
+        return
+    places = [n for n in names if n.kind == "place"]
+    if places:
+        a.speaker, a.named, a.resolved_by = places[0].text, True, "organisation"
+        return
+    a.speaker, a.resolved_by = raw.lower(), "description"
+
+
+def speaker_table(text: str, attributions: Sequence[Attribution]) -> list[dict[str, Any]]:
+    """Per speaker: attributions, attributed words and their share, named or not."""
+    rows: dict[str, dict[str, Any]] = {}
+    order: dict[str, int] = {}
+    total_words = 0
+    for a in attributions:
+        name = a.speaker or "(no source)"
+        n_words = sum(len(text[s:e].split()) for s, e in a.content)
+        total_words += n_words
+        row = rows.setdefault(
+            name, {"name": name, "attributions": 0, "attributed_words": 0, "named": a.named}
+        )
+        order.setdefault(name, a.start)
+        row["attributions"] += 1
+        row["attributed_words"] += n_words
+    out = []
+    for row in rows.values():
+        row["share_of_attributed_words"] = (
+            round(row["attributed_words"] / total_words, 4) if total_words else 0.0
+        )
+        out.append(row)
+    out.sort(key=lambda r: (-r["attributions"], -r["attributed_words"], order[r["name"]]))
+    return out
