@@ -35,9 +35,17 @@ def excerpt(text: str | None, span: Span, limit: int = EXCERPT_CHARS) -> str:
     return f"{piece[:half]}…{piece[-half:]}"
 
 
+# Spans longer than this (whole sentences, paragraphs) are shown after the short ones: a
+# reader scanning a summary checks a flagged phrase at a glance, a paragraph not.
+SHORT_SPAN = 100
+
+
 def top_spans(score: DimensionScore, limit: int) -> list[Span]:
-    """The strongest evidence first; ties keep document order."""
-    ranked = sorted(enumerate(score.spans), key=lambda p: (-p[1].score, p[0]))
+    """The strongest short evidence first; ties keep document order."""
+    ranked = sorted(
+        enumerate(score.spans),
+        key=lambda p: (p[1].end - p[1].start > SHORT_SPAN, -p[1].score, p[0]),
+    )
     return [span for _, span in ranked[:limit]]
 
 
