@@ -148,12 +148,14 @@ class MarkdownWriter:
         for report in _tee(reports, seen):
             stream.write(f"\n## {_md(report.id)}\n\n")
             stream.write(f"**Summary:** {_md(str(report.summary.get('headline', '')))}\n\n")
-            for part, message in report.errors.items():
-                stream.write(f"- **Error** ({_md(part)}): {_md(message)}\n")
-            for warning in report.warnings:
-                stream.write(f"- *Warning:* {_md(warning)}\n")
+            notes = [
+                f"- **Error** ({_md(part)}): {_md(msg)}" for part, msg in report.errors.items()
+            ]
+            notes += [f"- *Warning:* {_md(warning)}" for warning in report.warnings]
+            if notes:
+                stream.write("\n".join(notes) + "\n\n")
             if report.scores:
-                stream.write("\n| Dimension | Score | Label | Spans |\n|---|---:|---|---:|\n")
+                stream.write("| Dimension | Score | Label | Spans |\n|---|---:|---|---:|\n")
                 for name, s in report.scores.items():
                     stream.write(f"| {name} | {s.score:.2f} | {_md(s.label)} | {len(s.spans)} |\n")
             for name, s in report.scores.items():
