@@ -93,6 +93,7 @@ def test_folders_are_walked_recursively_in_sorted_order(tmp_path: Path) -> None:
     (tmp_path / "b" / "2.txt").write_text("two")
     (tmp_path / "1.txt").write_text("one")
     (tmp_path / "notes.json").write_text("{}")
+    (tmp_path / "README.md").write_text("# not an article")
     (tmp_path / ".hidden.txt").write_text("hidden")
     docs = read([str(tmp_path)])
     assert [d.text for d in docs if isinstance(d, Document)] == ["one", "two"]

@@ -23,7 +23,8 @@ from biaskit.protocols import Reader
 
 Item = Document | InputError
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+# Folders are walked for these; a file named explicitly is read whatever its suffix.
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 DEFAULT_MAX_CHARS = 2_000_000
 _GLOB_CHARS = frozenset("*?[")
