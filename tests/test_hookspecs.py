@@ -5,13 +5,22 @@ from __future__ import annotations
 import inspect
 import io
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from biaskit import Document, InputError, Report, hookimpl, hookspecs
+from biaskit.bench.model import Example, Prediction
+from biaskit.bench.runner import run_bench
 from biaskit.io.readers import read_sources
-from biaskit.plugins import get_plugin_manager, readers, scorers, writers
+from biaskit.plugins import (
+    classifiers,
+    datasets,
+    get_plugin_manager,
+    readers,
+    scorers,
+    writers,
+)
 
 from .conftest import ROOT, CapsScorer
 
@@ -98,3 +107,52 @@ def test_hook_reference_is_regenerated() -> None:
     assert (ROOT / "docs" / "hooks.md").read_text() == gen["render"](), (
         "docs/hooks.md is stale: run python docs/gen_hooks.py"
     )
+
+
+class TinyDataset:
+    name = "tiny"
+    task = "sentences"
+    dimension = "caps"
+    description = "two sentences"
+
+    def load(self, data_dir: Path) -> Iterator[Example]:
+        yield Example("a", "LOUD WORDS HERE", (True,), "test")
+        yield Example("b", "quiet words here", (False,), "test")
+
+
+def test_hook_biaskit_datasets() -> None:
+    class Plugin:
+        @hookimpl
+        def biaskit_datasets(self) -> list[object]:
+            return [TinyDataset()]
+
+    pm = get_plugin_manager(entrypoints=False, plugins=[Plugin()])
+    found = datasets(pm)
+    assert {"tiny", "babe", "aeb-lines"} <= set(found)
+    assert [ex.id for ex in found["tiny"].load(Path("."))] == ["a", "b"]
+
+
+class AlwaysYes:
+    name = "yes"
+    version = "1"
+    tasks = frozenset({"sentences"})
+
+    def fit(self, train: Sequence[Example], dev: Sequence[Example]) -> None:
+        pass
+
+    def predict(self, example: Example) -> Prediction:
+        return Prediction((1.0,) * len(example.labels), (True,) * len(example.labels))
+
+
+def test_hook_biaskit_classifiers() -> None:
+    class Plugin:
+        @hookimpl
+        def biaskit_classifiers(self) -> list[object]:
+            return [AlwaysYes()]
+
+    pm = get_plugin_manager(entrypoints=False, plugins=[Plugin()])
+    found = classifiers(pm)
+    assert {"yes", "majority", "lexicon", "justext"} <= set(found)
+    result = run_bench(TinyDataset(), list(TinyDataset().load(Path("."))), [found["yes"]])
+    assert result.results[0].metrics["recall"].value == 1.0
+    assert result.results[0].metrics["precision"].value == 0.5

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from biaskit.model import DimensionScore, Document, Span
 from biaskit_boilerplate.features import document_features
-from biaskit_boilerplate.rules import classify
+from biaskit_boilerplate.rules import ARTICLE_KINDS, Decision, classify
+
+if TYPE_CHECKING:
+    from biaskit.bench.model import Example
+    from biaskit.bench.training import TrainedModel
 
 __all__ = ["BoilerplateScorer", "verdict"]
 
@@ -38,13 +44,55 @@ class BoilerplateScorer:
     description = "Page furniture left in the text: related links, prompts, credits, labels."
     default = True
 
-    def __init__(self, threshold: float = 0.5) -> None:
+    def __init__(self, threshold: float = 0.5, model: Any = None) -> None:
         self.threshold = threshold
+        self.model = model
+
+    def train(
+        self, train: Sequence[Example], dev: Sequence[Example], random_state: int = 0
+    ) -> TrainedModel:
+        """Fit the line model on a line-labelled dataset (``biaskit train boilerplate``)."""
+        from biaskit.bench.training import TrainedModel
+        from biaskit_boilerplate.model import fit_line_model
+
+        model, metrics, params = fit_line_model(
+            [(ex.text, ex.labels) for ex in train],
+            [(ex.text, ex.labels) for ex in dev],
+            random_state,
+        )
+        return TrainedModel(model, metrics, params)
+
+    def with_model(self, path: Path) -> BoilerplateScorer:
+        """This scorer deciding with a model saved by ``biaskit train`` (loaded via skops)."""
+        from biaskit_boilerplate.model import load
+
+        return BoilerplateScorer(self.threshold, load(path))
+
+    def _decide(self, text: str) -> tuple[list[Any], list[Decision]]:
+        if self.model is None:
+            segs, feats, ctx = document_features(text)
+            return segs, classify(feats, ctx)
+        from biaskit_boilerplate.model import explain, line_rows
+
+        segs, rules, rows = line_rows(text)
+        if not rows:
+            return segs, rules
+        probs = self.model.predict_proba(rows)[:, 1]
+        decisions = []
+        for rule, row, p in zip(rules, rows, probs, strict=True):
+            p = float(p)
+            if p >= self.threshold and rule.kind not in ARTICLE_KINDS:
+                decisions.append(Decision(p, rule.kind, f"{rule.reason} (model p={p:.2f})"))
+            elif p >= self.threshold:
+                why = explain(self.model, row) or "its layout"
+                decisions.append(Decision(p, "furniture", f"model p={p:.2f}, from {why}"))
+            else:
+                decisions.append(Decision(p, rule.kind, rule.reason))
+        return segs, decisions
 
     def score(self, doc: Document) -> DimensionScore:
         text = doc.text
-        segs, feats, ctx = document_features(text)
-        decisions = classify(feats, ctx)
+        segs, decisions = self._decide(text)
         spans: list[Span] = []
         per_line: list[dict[str, Any]] = []
         total_chars = furniture_chars = 0

@@ -108,7 +108,8 @@ def _after(
             if len(lead.split()) > 10:
                 return None
             src = source_before(text, q.end, c.start)
-        if src is None or text[src[0] : src[1]].split()[0].lower() in _NOT_SUBJECT:
+        head = text[src[0] : src[1]].split()[:1] if src is not None else []
+        if not head or head[0].lower() in _NOT_SUBJECT:
             return None
         if c.kind == ACCORDING and lead:
             return None

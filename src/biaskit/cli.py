@@ -16,6 +16,8 @@ from typing import IO, Annotated, Any, Optional
 import typer
 
 from biaskit import __version__
+from biaskit.bench import cli as bench_cli
+from biaskit.cli_support import err
 
 app = typer.Typer(
     name="biaskit",
@@ -24,12 +26,6 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-
-
-def _err(message: str) -> None:
-    from rich.console import Console
-
-    Console(stderr=True, highlight=False).print(f"[red]error:[/] {message}", markup=True)
 
 
 def _version(value: bool) -> None:
@@ -108,13 +104,13 @@ def score(
         chosen = select_scorers(pm, plugin)
         available_writers = writers(pm)
     except (UnknownDimension, PluginConflict) as exc:
-        _err(str(exc))
+        err(str(exc))
         raise typer.Exit(2) from None
     if format not in available_writers:
-        _err(f"unknown format {format!r}; choose from {', '.join(available_writers)}")
+        err(f"unknown format {format!r}; choose from {', '.join(available_writers)}")
         raise typer.Exit(2)
     if not chosen:
-        _err("no dimension to run: no scorer plugin is installed or enabled (biaskit plugins)")
+        err("no dimension to run: no scorer plugin is installed or enabled (biaskit plugins)")
         raise typer.Exit(2)
     settings: dict[str, Any] = {
         "dimensions": [s.name for s in chosen],
@@ -200,7 +196,7 @@ def plugins_command(
     try:
         found = scorers(pm)
     except PluginConflict as exc:
-        _err(str(exc))
+        err(str(exc))
         raise typer.Exit(2) from None
     rows: list[dict[str, Any]] = []
     for info in sorted(pm.plugin_info.values(), key=lambda i: (not i.builtin, i.name)):
@@ -236,6 +232,11 @@ def plugins_command(
         cells = [str(row[k]) for k in ("plugin", "dimension", "version")]
         table.add_row(*cells, default, str(row["package"]), note)
     Console().print(table)
+
+
+app.command("bench")(bench_cli.bench)
+app.command("train")(bench_cli.train)
+app.command("datasets")(bench_cli.datasets_command)
 
 
 def main() -> None:

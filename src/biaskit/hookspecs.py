@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from biaskit.protocols import Reader, Scorer, Writer
+    from biaskit.protocols import Classifier, Dataset, Reader, Scorer, Writer
 
 HOOK_VERSION = "1.0"
 
@@ -63,4 +63,26 @@ def biaskit_writers() -> list[Writer]:  # type: ignore[empty-body]
 
     Each writer has ``format`` (the name users type), ``extension``, ``description`` and
     ``write(reports, stream, options)``, which consumes the reports lazily.
+    """
+
+
+@hookspec
+def biaskit_datasets() -> list[Dataset]:  # type: ignore[empty-body]
+    """Return labelled datasets for ``biaskit bench`` and ``biaskit train``.
+
+    Each dataset has ``name``, ``task`` (the unit it labels: ``lines`` or ``sentences``),
+    ``dimension``, ``description`` and ``load(data_dir) -> Iterator[Example]``. Datasets read
+    their files from the directory the user names (``--data-dir`` or ``BIASKIT_DATA``) and
+    never download anything.
+    """
+
+
+@hookspec
+def biaskit_classifiers() -> list[Classifier]:  # type: ignore[empty-body]
+    """Return classifiers to benchmark beside the installed scorers: baselines and adapters
+    around outside tools (``biaskit bench DATASET --scorer NAME``).
+
+    Each has ``name``, ``version``, ``tasks`` (the dataset tasks it can predict),
+    ``fit(train, dev)`` and ``predict(example) -> Prediction``. Scorers need no adapter: the
+    bench wraps every installed scorer itself.
     """

@@ -19,13 +19,18 @@ import pluggy
 
 from biaskit import hookspecs
 from biaskit.hookspecs import HOOK_VERSION
-from biaskit.protocols import Reader, Scorer, Writer
+from biaskit.protocols import Classifier, Dataset, Reader, Scorer, Writer
 
 ENTRYPOINT_GROUP = "biaskit"
 LOAD_ENV = "BIASKIT_LOAD_PLUGINS"
 
 # The core's own defaults are ordinary plugins, registered like any other (pluggy's eggsample).
-DEFAULT_PLUGINS = ("biaskit.io.readers", "biaskit.io.writers")
+DEFAULT_PLUGINS = (
+    "biaskit.io.readers",
+    "biaskit.io.writers",
+    "biaskit.bench.datasets",
+    "biaskit.bench.classifiers",
+)
 
 
 class PluginConflict(RuntimeError):
@@ -295,3 +300,25 @@ def plugin_versions(pm: PluginManager, names: Iterable[str]) -> dict[str, str]:
     """Scorer name -> scorer version, for the provenance that makes a run reproducible."""
     available = scorers(pm)
     return {n: available[n].version for n in names if n in available}
+
+
+def datasets(pm: PluginManager) -> dict[str, Dataset]:
+    """Benchmark datasets by name."""
+    out: dict[str, Dataset] = {}
+    check = lambda d: _needs(d, ("name", "task", "dimension"), ("load",))  # noqa: E731
+    for _owner, dataset in _collect(pm, "biaskit_datasets", check):
+        if dataset.name in out:
+            raise PluginConflict(f"two plugins provide the dataset {dataset.name!r}")
+        out[dataset.name] = dataset
+    return dict(sorted(out.items()))
+
+
+def classifiers(pm: PluginManager) -> dict[str, Classifier]:
+    """Bench classifiers (baselines, adapters) by name; scorers are adapted separately."""
+    out: dict[str, Classifier] = {}
+    check = lambda c: _needs(c, ("name", "version"), ("fit", "predict"))  # noqa: E731
+    for _owner, clf in _collect(pm, "biaskit_classifiers", check):
+        if clf.name in out:
+            raise PluginConflict(f"two plugins provide the classifier {clf.name!r}")
+        out[clf.name] = clf
+    return dict(sorted(out.items()))

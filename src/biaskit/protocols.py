@@ -7,10 +7,14 @@ nothing but the data model.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from typing import IO, Any, Protocol, runtime_checkable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from biaskit.model import DimensionScore, Document, InputError, Report
+
+if TYPE_CHECKING:
+    from biaskit.bench.model import Example, Prediction
 
 
 @runtime_checkable
@@ -66,3 +70,37 @@ class Writer(Protocol):
     def write(
         self, reports: Iterable[Report], stream: IO[str], options: Mapping[str, Any]
     ) -> None: ...
+
+
+@runtime_checkable
+class Dataset(Protocol):
+    """A labelled corpus the bench can load, found under a data directory the user names.
+
+    ``task`` is the unit it labels (``lines`` or ``sentences``, see ``biaskit.bench.model``);
+    ``dimension`` is the dimension it measures, benchmarked when no scorer is named.
+    ``load`` yields every example with its split already fixed (by a seeded hash, never by
+    order), and raises ``biaskit.bench.datasets.DatasetMissing`` saying where it looked and
+    how to get the data when the files are not there.
+    """
+
+    name: str
+    task: str
+    dimension: str
+    description: str
+
+    def load(self, data_dir: Path) -> Iterator[Example]: ...
+
+
+@runtime_checkable
+class Classifier(Protocol):
+    """Anything the bench can compare: a baseline, an adapter around an outside tool, or a
+    scorer (adapted automatically). ``fit`` sees only the train and dev splits; a classifier
+    with nothing to learn ignores it."""
+
+    name: str
+    version: str
+    tasks: frozenset[str]
+
+    def fit(self, train: Sequence[Example], dev: Sequence[Example]) -> None: ...
+
+    def predict(self, example: Example) -> Prediction: ...

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from biaskit_boilerplate import BoilerplateScorer
 
 from biaskit import Document
+from biaskit_boilerplate import BoilerplateScorer
 
 Flagger = Callable[[str], dict[int, str]]
 

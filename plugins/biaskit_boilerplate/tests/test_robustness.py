@@ -5,12 +5,12 @@ from __future__ import annotations
 import time
 
 import pytest
-from biaskit_boilerplate import BoilerplateScorer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from biaskit import Document
 from biaskit.testing import check_result
+from biaskit_boilerplate import BoilerplateScorer
 
 SCORER = BoilerplateScorer()
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import biaskit_boilerplate
-from biaskit_boilerplate import BoilerplateScorer
-from biaskit_boilerplate.scorer import verdict
-
 from biaskit import Document
 from biaskit.testing import check_scorer
+from biaskit_boilerplate import BoilerplateScorer
+from biaskit_boilerplate.scorer import verdict
 
 PARA1 = (
     "The city council voted on Tuesday to close the old bridge to traffic, saying that "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+
 from biaskit_loaded_language.lexicon import (
     CATEGORY_FILES,
     build_lexicon,

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import biaskit_loaded_language as plugin
 import pytest
-from biaskit_loaded_language import LoadedLanguageScorer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import biaskit_loaded_language as plugin
 from biaskit import Document, Span
 from biaskit.testing import check_scorer
+from biaskit_loaded_language import LoadedLanguageScorer
 
 SCORER = LoadedLanguageScorer()
 

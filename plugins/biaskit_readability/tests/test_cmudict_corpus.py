@@ -6,13 +6,14 @@ from pathlib import Path
 
 import nltk.data
 import pytest
+from nltk.corpus.reader.cmudict import read_cmudict_block
+
 from biaskit_readability.cmudict_corpus import (
     cache_candidates,
     cmudict_version,
     ensure_nltk_cmudict,
     write_corpus,
 )
-from nltk.corpus.reader.cmudict import read_cmudict_block
 
 
 @pytest.fixture(scope="module")

@@ -6,12 +6,12 @@ import subprocess
 import sys
 
 import pytest
-from biaskit_readability import ReadabilityScorer, biaskit_hook_version, biaskit_scorers
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from biaskit import Document
 from biaskit.testing import check_result, check_scorer
+from biaskit_readability import ReadabilityScorer, biaskit_hook_version, biaskit_scorers
 
 EASY = (
     "The cat sat on the mat. It was a hot day. The dog ran to the park. "

@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from biaskit_source_attribution import SourceAttributionScorer, biaskit_hook_version
-from biaskit_source_attribution import biaskit_scorers as hook
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from biaskit.model import DimensionScore, Document
 from biaskit.testing import check_scorer
+from biaskit_source_attribution import SourceAttributionScorer, biaskit_hook_version
+from biaskit_source_attribution import biaskit_scorers as hook
 
 SCORER = SourceAttributionScorer()
 

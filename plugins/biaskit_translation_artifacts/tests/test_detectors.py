@@ -7,9 +7,9 @@ label of the spans it produces.
 from __future__ import annotations
 
 import pytest
-from biaskit_translation_artifacts import TranslationArtifactsScorer
 
 from biaskit import Document
+from biaskit_translation_artifacts import TranslationArtifactsScorer
 
 SCORER = TranslationArtifactsScorer()
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import math
 
-from biaskit_translation_artifacts import TranslationArtifactsScorer
-
 from biaskit import Document
+from biaskit_translation_artifacts import TranslationArtifactsScorer
 
 SCORER = TranslationArtifactsScorer()
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from biaskit_translation_artifacts import TranslationArtifactsScorer, biaskit_scorers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from biaskit import Document
 from biaskit.testing import check_result, check_scorer
+from biaskit_translation_artifacts import TranslationArtifactsScorer, biaskit_scorers
 
 SCORER = TranslationArtifactsScorer()
 

@@ -1,0 +1,83 @@
+"""Regenerate every result table in benchmarks/README.md with one command.
+
+    python benchmarks/regenerate.py --data-dir ../shared/data
+
+Each suite runs ``biaskit bench`` exactly as a user would, writes its Markdown table to
+``benchmarks/results/<suite>.md`` (and JSON beside it, with versions and settings), and
+replaces the block between ``<!-- results:<suite> -->`` markers in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+MODELS = HERE / "models"
+
+# Models trained (train split, dev for tuning) before the suites that compare them.
+TRAIN: dict[str, list[str]] = {
+    "boilerplate.skops": ["boilerplate", "aeb-lines"],
+}
+
+# suite name -> biaskit bench arguments
+SUITES: dict[str, list[str]] = {
+    "aeb-lines": [
+        "aeb-lines",
+        "-s",
+        "boilerplate",
+        "-s",
+        f"boilerplate@{MODELS / 'boilerplate.skops'}",
+        "-s",
+        "justext",
+    ],
+    "babe": ["babe", "-s", "loaded_language", "-s", "lexicon", "-s", "majority"],
+}
+
+
+def run(suite: str, args: list[str], data_dir: str) -> str:
+    out_md = HERE / "results" / f"{suite}.md"
+    out_json = HERE / "results" / f"{suite}.json"
+    base = [sys.executable, "-m", "biaskit", "bench", *args, "--data-dir", data_dir]
+    subprocess.run(
+        [*base, "-f", "json", "-o", str(out_json)], check=True, stdout=subprocess.DEVNULL
+    )
+    subprocess.run(
+        [*base, "-f", "markdown", "-o", str(out_md)], check=True, stdout=subprocess.DEVNULL
+    )
+    return out_md.read_text()
+
+
+def splice(readme: str, suite: str, table: str) -> str:
+    marker = re.compile(
+        rf"(<!-- results:{re.escape(suite)} -->\n).*?(<!-- /results:{re.escape(suite)} -->)",
+        re.S,
+    )
+    if not marker.search(readme):
+        raise SystemExit(f"README has no <!-- results:{suite} --> block")
+    return marker.sub(lambda m: m.group(1) + table + m.group(2), readme)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data-dir", default="../shared/data")
+    parser.add_argument("suites", nargs="*", default=list(SUITES))
+    args = parser.parse_args()
+    readme_path = HERE / "README.md"
+    readme = readme_path.read_text()
+    for model, train_args in TRAIN.items():
+        print(f"training {model}", file=sys.stderr)
+        cmd = [sys.executable, "-m", "biaskit", "train", *train_args, "-o", str(MODELS / model)]
+        subprocess.run([*cmd, "--data-dir", args.data_dir], check=True, stdout=subprocess.DEVNULL)
+    for suite in args.suites:
+        print(f"running {suite}", file=sys.stderr)
+        readme = splice(readme, suite, run(suite, SUITES[suite], args.data_dir))
+    readme_path.write_text(readme)
+
+
+if __name__ == "__main__":
+    main()

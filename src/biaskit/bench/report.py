@@ -1,0 +1,132 @@
+"""Bench results as a terminal table, Markdown (for READMEs and papers) or JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import IO, Any
+
+from biaskit.bench.metrics import Estimate
+from biaskit.bench.runner import BenchResult
+
+COLUMNS = {
+    "lines": ["precision", "recall", "f1", "roc_auc"],
+    "sentences": [
+        "precision",
+        "recall",
+        "f1",
+        "macro_f1",
+        "roc_auc",
+        "word_precision",
+        "word_recall",
+        "word_f1",
+    ],
+}
+TITLES = {
+    "precision": "P",
+    "recall": "R",
+    "f1": "F1",
+    "macro_f1": "macro-F1",
+    "roc_auc": "ROC-AUC",
+    "word_precision": "word P",
+    "word_recall": "word R",
+    "word_f1": "word F1",
+}
+
+
+def _cell(e: Estimate | None) -> str:
+    if e is None:
+        return "–"
+    return f"{e.value:.3f} [{e.low:.3f}, {e.high:.3f}]"
+
+
+def _p(value: float, resamples: object) -> str:
+    """A p-value of zero from n resamples only says p < 1/n."""
+    n = resamples if isinstance(resamples, int) and resamples > 0 else 1000
+    return f"< {1 / n:.3g}" if value == 0 else f"{value:.3f}"
+
+
+def _threshold(value: float | None, source: str) -> str:
+    return f"{value:.3f} ({source})" if value is not None else source
+
+
+def _rows(result: BenchResult) -> tuple[list[str], list[list[str]]]:
+    cols = [c for c in COLUMNS[result.task] if any(c in r.metrics for r in result.results)]
+    header = ["classifier", *[TITLES[c] for c in cols], "docs/s", "peak MB", "threshold"]
+    rows = []
+    for r in result.results:
+        name = f"{r.name} {r.version}" + (f" ({r.errors} errors)" if r.errors else "")
+        rows.append(
+            [
+                name,
+                *[_cell(r.metrics.get(c)) for c in cols],
+                f"{r.docs_per_second:,.0f}",
+                f"{r.peak_memory_mb:.2f}",
+                _threshold(r.threshold, r.threshold_source),
+            ]
+        )
+    return header, rows
+
+
+def _heading(result: BenchResult) -> str:
+    unit = "lines" if result.task == "lines" else "sentences"
+    return (
+        f"{result.dataset}, {result.split} split: {result.documents} documents, "
+        f"{result.units} {unit} ({result.positives} positive); 95% bootstrap intervals over "
+        f"documents ({result.provenance.get('bootstrap_resamples')} resamples)"
+    )
+
+
+def to_markdown(result: BenchResult) -> str:
+    header, rows = _rows(result)
+    out = [f"**{_heading(result)}**", ""]
+    out.append("| " + " | ".join(header) + " |")
+    out.append("|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|")
+    out += ["| " + " | ".join(row) + " |" for row in rows]
+    n_boot = result.provenance.get("bootstrap_resamples")
+    if result.comparisons:
+        out += ["", "| comparison | metric | difference | paired bootstrap p |"]
+        out.append("|---|---|---:|---:|")
+        for c in result.comparisons:
+            out.append(
+                f"| {c.a} vs {c.b} | {TITLES.get(c.metric, c.metric)} | "
+                f"{c.difference:+.3f} | {_p(c.p_value, n_boot)} |"
+            )
+    prov = result.provenance
+    out += [
+        "",
+        f"biaskit {prov.get('biaskit')}, Python {prov.get('python')}, scikit-learn "
+        f"{prov.get('scikit-learn')}, seed {prov.get('seed')}, {prov.get('date')}.",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def to_json(result: BenchResult) -> str:
+    data: dict[str, Any] = asdict(result)
+    return json.dumps(data, indent=2, default=str) + "\n"
+
+
+def print_table(result: BenchResult, stream: IO[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    header, rows = _rows(result)
+    table = Table(title=_heading(result))
+    for i, col in enumerate(header):
+        table.add_column(col, justify="left" if i == 0 else "right")
+    for row in rows:
+        table.add_row(*row)
+    console = Console(file=stream)
+    console.print(table)
+    if result.comparisons:
+        comp = Table(title="paired bootstrap tests")
+        for col in ("comparison", "metric", "difference", "p"):
+            comp.add_column(col)
+        for c in result.comparisons:
+            comp.add_row(
+                f"{c.a} vs {c.b}",
+                TITLES.get(c.metric, c.metric),
+                f"{c.difference:+.3f}",
+                _p(c.p_value, result.provenance.get("bootstrap_resamples")),
+            )
+        console.print(comp)
