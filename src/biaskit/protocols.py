@@ -76,7 +76,10 @@ class Writer(Protocol):
 class Dataset(Protocol):
     """A labelled corpus the bench can load, found under a data directory the user names.
 
-    ``task`` is the unit it labels (``lines`` or ``sentences``, see ``biaskit.bench.model``);
+    ``task`` is the unit it labels (``lines``, ``sentences``, ``documents`` or ``spans``, see
+    ``biaskit.bench.model``); a dataset may also define ``counts(example, prediction) ->
+    {name: (tp, fp, fn)}`` for match-based metrics (words, spans) and ``compare_on``, the
+    metrics its paired tests use;
     ``dimension`` is the dimension it measures, benchmarked when no scorer is named.
     ``load`` yields every example with its split already fixed (by a seeded hash, never by
     order), and raises ``biaskit.bench.datasets.DatasetMissing`` saying where it looked and

@@ -5,9 +5,10 @@ scorer can be benchmarked without writing an adapter:
 - lines: a line's score is the per-line probability a scorer publishes in
   ``details["lines"]`` (items with ``start``, ``end``, ``probability``) when it does, else the
   strongest span covering the line; the decision is the scorer's own (a span covers the line).
-- sentences: the sentence's score is the DimensionScore's score, the decision is left to a
-  threshold chosen on the dev split, and the blamed words are those inside term-level spans
+- sentences and documents: the score is the DimensionScore's score, the decision is left to
+  a threshold chosen on the dev split, and the blamed words are those inside term-level spans
   (spans of at most ``TERM_WORDS`` words; longer ones mark whole sentences, not terms).
+- spans: the scorer's spans, matched against the gold spans by the dataset's ``counts``.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 class ScorerClassifier:
     """Any installed scorer, seen by the bench through its DimensionScore."""
 
-    tasks = frozenset({"lines", "sentences"})
+    tasks = frozenset({"lines", "sentences", "documents", "spans"})
 
     def __init__(self, scorer: Scorer, name: str | None = None) -> None:
         self.scorer = scorer
@@ -42,9 +43,12 @@ class ScorerClassifier:
 
     def predict(self, example: Example) -> Prediction:
         result = self.scorer.score(Document(example.id, example.text))
-        if len(example.labels) == 1 and example.words is not None:
-            return Prediction((float(result.score),), words=term_words(example.text, result))
-        return line_prediction(example.text, result)
+        if example.task == "lines":
+            return line_prediction(example.text, result)
+        if example.task == "spans":
+            return Prediction((), spans=result.spans)
+        words = term_words(example.text, result)
+        return Prediction((float(result.score),), words=words, spans=result.spans)
 
 
 def line_prediction(text: str, result: DimensionScore) -> Prediction:
@@ -83,7 +87,7 @@ class MajorityClass:
 
     name = "majority"
     version = "1"
-    tasks = frozenset({"lines", "sentences"})
+    tasks = frozenset({"lines", "sentences", "documents"})
 
     def __init__(self) -> None:
         self.positive_ = False

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from biaskit.bench.model import Example
+from biaskit.bench.model import Example, Prediction
 from biaskit.bench.splits import split_of
 from biaskit.hookspecs import hookimpl
 from biaskit.protocols import Dataset
@@ -55,6 +55,13 @@ class Babe:
     dimension = "loaded_language"
     description = "BABE: 3,677 news sentences, expert bias labels and biased words"
     files = ("babe/final_labels_SG2.csv",)
+    compare_on = ("macro_f1", "word_f1")
+
+    def counts(self, example: Example, prediction: Prediction) -> dict[str, tuple[int, int, int]]:
+        """Word level: the words a classifier blames against the words experts marked."""
+        blamed = prediction.words or frozenset()
+        truth = example.words or frozenset()
+        return {"word": (len(blamed & truth), len(blamed - truth), len(truth - blamed))}
 
     def load(self, data_dir: Path) -> Iterator[Example]:
         path = require(
@@ -77,6 +84,7 @@ class Babe:
                     split=split_of(text),
                     words=words,
                     meta={"outlet": row.get("outlet", ""), "topic": row.get("topic", "")},
+                    task=self.task,
                 )
 
 

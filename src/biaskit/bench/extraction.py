@@ -705,4 +705,11 @@ def page_example(
     if [seg.text for seg in text_lines(text)] != list(page.lines):
         raise ValueError(f"page {page_id}: its lines do not survive biaskit.text.lines")
     labels = label_lines(page.lines, article_body, page.title, h1=page.h1)
-    return Example(id=page_id, text=text, labels=labels, split=split_of(page_id), meta={"url": url})
+    return Example(
+        id=page_id,
+        text=text,
+        labels=labels,
+        split=split_of(page_id),
+        meta={"url": url},
+        task="lines",
+    )

@@ -11,7 +11,7 @@ sign (two-sided).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -40,8 +40,10 @@ class Units:
     gold: NDArray[np.bool_]
     score: FloatArray
     pred: NDArray[np.bool_]
-    # Word-level counts per document (tp, fp, fn), where the task has them.
-    word_counts: NDArray[np.int64] | None = None
+    # Named match counts per document, shape (n_docs, 3) of (tp, fp, fn): words blamed,
+    # spans found... whatever the dataset counts. A name ending in "accuracy" holds
+    # (correct, 0, wrong) and is reported as one figure.
+    counts: Mapping[str, NDArray[np.int64]] = field(default_factory=dict)
 
 
 def resample_weights(n_docs: int, n_boot: int, seed: int) -> NDArray[np.int64]:
@@ -80,13 +82,15 @@ def _prf(counts: NDArray[Any]) -> dict[str, NDArray[Any]]:
     }
 
 
-def _word_prf(counts: NDArray[Any]) -> dict[str, NDArray[Any]]:
+def _count_prf(name: str, counts: NDArray[Any]) -> dict[str, NDArray[Any]]:
     tp, fp, fn = (counts[..., i].astype(np.float64) for i in range(3))
     with np.errstate(divide="ignore", invalid="ignore"):
         precision = np.where(tp + fp > 0, tp / (tp + fp), 0.0)
         recall = np.where(tp + fn > 0, tp / (tp + fn), 0.0)
         f1 = np.where(precision + recall > 0, 2 * precision * recall / (precision + recall), 0.0)
-    return {"word_precision": precision, "word_recall": recall, "word_f1": f1}
+    if name.endswith("accuracy"):
+        return {name: recall}
+    return {f"{name}_precision": precision, f"{name}_recall": recall, f"{name}_f1": f1}
 
 
 def _auc(units: Units, weights: NDArray[Any]) -> NDArray[np.float64]:
@@ -113,12 +117,17 @@ def evaluate(
     units: Units, n_docs: int, resamples: NDArray[np.int64], graded: bool
 ) -> tuple[dict[str, Estimate], dict[str, FloatArray]]:
     """Point estimates with intervals, and the per-resample values for paired tests."""
-    confusion = _per_doc_confusion(units, n_docs)
-    point = {k: float(v) for k, v in _prf(confusion.sum(0)).items()}
-    boot = {k: np.asarray(v, dtype=np.float64) for k, v in _prf(resamples @ confusion).items()}
-    if units.word_counts is not None:
-        point.update({k: float(v) for k, v in _word_prf(units.word_counts.sum(0)).items()})
-        boot.update(_word_prf(resamples @ units.word_counts))
+    point: dict[str, float] = {}
+    boot: dict[str, FloatArray] = {}
+    if len(units.doc):
+        confusion = _per_doc_confusion(units, n_docs)
+        point.update({k: float(v) for k, v in _prf(confusion.sum(0)).items()})
+        boot.update(
+            {k: np.asarray(v, dtype=np.float64) for k, v in _prf(resamples @ confusion).items()}
+        )
+    for name, counts in units.counts.items():
+        point.update({k: float(v) for k, v in _count_prf(name, counts.sum(0)).items()})
+        boot.update(_count_prf(name, resamples @ counts))
     if graded and len(np.unique(units.gold)) == 2:
         point["roc_auc"] = float(_auc(units, np.ones((1, len(units.doc))))[0])
         boot["roc_auc"] = _auc(units, resamples[:, units.doc].astype(np.float64))

@@ -9,29 +9,35 @@ from typing import IO, Any
 from biaskit.bench.metrics import Estimate
 from biaskit.bench.runner import BenchResult
 
-COLUMNS = {
-    "lines": ["precision", "recall", "f1", "roc_auc"],
-    "sentences": [
-        "precision",
-        "recall",
-        "f1",
-        "macro_f1",
-        "roc_auc",
-        "word_precision",
-        "word_recall",
-        "word_f1",
-    ],
-}
+# Unit-level columns first, in this order; count-based metrics (words, spans) follow in the
+# order the dataset reports them. Accuracy is left out: on skewed classes it flatters.
+ORDER = ["precision", "recall", "f1", "macro_f1", "roc_auc"]
 TITLES = {
     "precision": "P",
     "recall": "R",
     "f1": "F1",
     "macro_f1": "macro-F1",
     "roc_auc": "ROC-AUC",
-    "word_precision": "word P",
-    "word_recall": "word R",
-    "word_f1": "word F1",
 }
+
+
+def _title(metric: str) -> str:
+    if metric in TITLES:
+        return TITLES[metric]
+    head, _, tail = metric.rpartition("_")
+    short = {"precision": "P", "recall": "R", "f1": "F1"}.get(tail)
+    return f"{head.replace('_', ' ')} {short}" if short and head else metric.replace("_", " ")
+
+
+def _columns(result: BenchResult) -> list[str]:
+    seen: list[str] = []
+    for r in result.results:
+        for name in r.metrics:
+            if name not in seen and name != "accuracy":
+                seen.append(name)
+    if result.task == "lines":
+        seen = [m for m in seen if m != "macro_f1"]
+    return [m for m in ORDER if m in seen] + [m for m in seen if m not in ORDER]
 
 
 def _cell(e: Estimate | None) -> str:
@@ -51,8 +57,8 @@ def _threshold(value: float | None, source: str) -> str:
 
 
 def _rows(result: BenchResult) -> tuple[list[str], list[list[str]]]:
-    cols = [c for c in COLUMNS[result.task] if any(c in r.metrics for r in result.results)]
-    header = ["classifier", *[TITLES[c] for c in cols], "docs/s", "peak MB", "threshold"]
+    cols = _columns(result)
+    header = ["classifier", *[_title(c) for c in cols], "docs/s", "peak MB", "threshold"]
     rows = []
     for r in result.results:
         name = f"{r.name} {r.version}" + (f" ({r.errors} errors)" if r.errors else "")
@@ -69,10 +75,15 @@ def _rows(result: BenchResult) -> tuple[list[str], list[list[str]]]:
 
 
 def _heading(result: BenchResult) -> str:
-    unit = "lines" if result.task == "lines" else "sentences"
+    units = {"lines": "lines", "sentences": "sentences", "documents": "labels"}
+    counted = (
+        f", {result.units} {units[result.task]} ({result.positives} positive)"
+        if result.task in units
+        else ""
+    )
     return (
-        f"{result.dataset}, {result.split} split: {result.documents} documents, "
-        f"{result.units} {unit} ({result.positives} positive); 95% bootstrap intervals over "
+        f"{result.dataset}, {result.split} split: {result.documents} documents{counted}; "
+        f"95% bootstrap intervals over "
         f"documents ({result.provenance.get('bootstrap_resamples')} resamples)"
     )
 
@@ -89,7 +100,7 @@ def to_markdown(result: BenchResult) -> str:
         out.append("|---|---|---:|---:|")
         for c in result.comparisons:
             out.append(
-                f"| {c.a} vs {c.b} | {TITLES.get(c.metric, c.metric)} | "
+                f"| {c.a} vs {c.b} | {_title(c.metric)} | "
                 f"{c.difference:+.3f} | {_p(c.p_value, n_boot)} |"
             )
     prov = result.provenance
@@ -125,7 +136,7 @@ def print_table(result: BenchResult, stream: IO[str]) -> None:
         for c in result.comparisons:
             comp.add_row(
                 f"{c.a} vs {c.b}",
-                TITLES.get(c.metric, c.metric),
+                _title(c.metric),
                 f"{c.difference:+.3f}",
                 _p(c.p_value, result.provenance.get("bootstrap_resamples")),
             )

@@ -13,7 +13,7 @@ import itertools
 import platform
 import time
 import tracemalloc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -71,8 +71,8 @@ class BenchResult:
 
 
 def primary_metric(task: str) -> str:
-    """The metric thresholds are tuned for and classifiers compared on."""
-    return "macro_f1" if task == "sentences" else "f1"
+    """The metric thresholds are tuned for and classifiers compared on by default."""
+    return "macro_f1" if task in ("sentences", "documents") else "f1"
 
 
 def _predict_all(
@@ -106,14 +106,17 @@ def _peak_memory_mb(clf: Classifier, examples: Sequence[Example]) -> float:
 
 
 def _units(
-    examples: Sequence[Example], preds: Sequence[Prediction | None], threshold: float | None
+    examples: Sequence[Example],
+    preds: Sequence[Prediction | None],
+    threshold: float | None,
+    dataset: Dataset | None = None,
 ) -> Units:
     doc: list[int] = []
     gold: list[bool] = []
     score: list[float] = []
     decided: list[bool] = []
-    words: list[tuple[int, int, int]] = []
-    has_words = all(ex.words is not None for ex in examples)
+    counter = getattr(dataset, "counts", None)
+    per_doc: list[Mapping[str, tuple[int, int, int]]] = []
     for i, (ex, pred) in enumerate(zip(examples, preds, strict=True)):
         n = len(ex.labels)
         scores = pred.scores if pred is not None else (0.0,) * n
@@ -126,16 +129,18 @@ def _units(
         gold.extend(ex.labels)
         score.extend(scores)
         decided.extend(decisions)
-        if has_words:
-            blamed = (pred.words if pred is not None else None) or frozenset()
-            truth = ex.words or frozenset()
-            words.append((len(blamed & truth), len(blamed - truth), len(truth - blamed)))
+        if counter is not None:
+            per_doc.append(counter(ex, pred if pred is not None else Prediction((0.0,) * n)))
+    names = sorted({name for found in per_doc for name in found})
     return Units(
         doc=np.asarray(doc, dtype=np.int64),
         gold=np.asarray(gold, dtype=np.bool_),
         score=np.asarray(score, dtype=np.float64),
         pred=np.asarray(decided, dtype=np.bool_),
-        word_counts=np.asarray(words, dtype=np.int64) if has_words else None,
+        counts={
+            name: np.asarray([found.get(name, (0, 0, 0)) for found in per_doc], dtype=np.int64)
+            for name in names
+        },
     )
 
 
@@ -144,7 +149,7 @@ def _choose_threshold(
 ) -> tuple[float | None, str]:
     if fixed is not None:
         return fixed, "fixed"
-    if not dev:
+    if not dev or task == "spans":
         return None, "classifier"
     sample = dev[:1]
     first = clf.predict(sample[0]) if sample else None
@@ -184,7 +189,7 @@ def run_bench(
             progress(f"{clf.name}: predicting {len(evaluated)} {split} documents")
         preds, errors, rate = _predict_all(clf, evaluated)
         memory = _peak_memory_mb(clf, evaluated)
-        units = _units(evaluated, preds, chosen)
+        units = _units(evaluated, preds, chosen, dataset)
         graded = len(np.unique(units.score)) > 2
         estimates, boot = evaluate(units, len(evaluated), resamples, graded)
         graded_boot[clf.name] = {"point": estimates, "boot": boot}
@@ -192,11 +197,11 @@ def run_bench(
             ClassifierResult(clf.name, clf.version, chosen, source, estimates, rate, memory, errors)
         )
     comparisons = []
-    metrics = [primary_metric(dataset.task)]
-    if dataset.task == "sentences" and all(ex.words is not None for ex in evaluated):
-        metrics.append("word_f1")
+    metrics = list(getattr(dataset, "compare_on", None) or [primary_metric(dataset.task)])
     for a, b in itertools.combinations([r.name for r in results], 2):
         for metric in metrics:
+            if metric not in graded_boot[a]["point"] or metric not in graded_boot[b]["point"]:
+                continue
             pa, pb = graded_boot[a]["point"][metric], graded_boot[b]["point"][metric]
             diff = pa.value - pb.value
             p = paired_p_value(graded_boot[a]["boot"][metric], graded_boot[b]["boot"][metric], diff)
