@@ -143,3 +143,13 @@ def test_overlong_document_is_truncated_with_a_warning(tmp_path: Path) -> None:
     (doc,) = read([str(f)], max_chars=100)
     assert isinstance(doc, Document) and len(doc.text) == 100
     assert "truncated" in doc.warnings[0]
+
+
+def test_count_documents_matches_what_is_read(tmp_path: Path) -> None:
+    from biaskit.io.readers import count_documents
+
+    (tmp_path / "a.txt").write_text("one")
+    (tmp_path / "c.jsonl").write_text('{"text": "x"}\n{"text": "y"}\n{"text": "z"}')
+    sources = [str(tmp_path), str(tmp_path / "missing.txt")]
+    assert count_documents(sources, {}) == len(read(sources)) == 5
+    assert count_documents(["-"], {}) is None

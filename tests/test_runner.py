@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from biaskit import Document, InputError
+from biaskit import DimensionScore, Document, InputError
 from biaskit.plugins import PluginManager, select_scorers
 from biaskit.runner import run
 
@@ -56,3 +56,42 @@ def test_run_is_lazy(inline_pm: PluginManager) -> None:
 
     first = next(iter(run(source(), select_scorers(inline_pm, ["caps"]))))
     assert first.id == "0" and len(pulled) == 1
+
+
+class Sleepy:
+    name = "sleepy"
+    version = "1"
+    description = "never finishes on documents that mention sleep"
+    default = True
+
+    def score(self, doc: Document) -> DimensionScore:
+        while "sleep" in doc.text:
+            pass
+        return DimensionScore("sleepy", 0.0, "awake")
+
+
+def test_a_scorer_past_the_time_limit_is_recorded_and_the_run_goes_on(
+    inline_pm: PluginManager,
+) -> None:
+    scorers = [Sleepy(), *select_scorers(inline_pm, ["caps"])]
+    docs = [Document("a", "please sleep now"), Document("b", "WIDE awake")]
+    first, second = run(docs, scorers, timeout=0.2)
+    assert first.errors["sleepy"].startswith("timeout")
+    assert "caps" in first.scores
+    assert second.ok and second.scores["sleepy"].label == "awake"
+
+
+def test_small_inputs_skip_the_process_pool(inline_pm: PluginManager) -> None:
+    # Two documents with jobs=2 are scored in this process: a scorer that is not picklable
+    # (defined in a test function) still works.
+    class Local:
+        name = "local"
+        version = "1"
+        description = "defined in a function"
+        default = True
+
+        def score(self, doc: Document) -> DimensionScore:
+            return DimensionScore("local", 0.5, "half")
+
+    reports = list(run([Document("a", "x"), Document("b", "y")], [Local()], jobs=2))
+    assert [r.scores["local"].label for r in reports] == ["half", "half"]

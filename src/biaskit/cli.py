@@ -75,7 +75,14 @@ def score(
     ] = InputFormat.auto,
     text_field: Annotated[str, typer.Option(help="JSONL field holding the text.")] = "text",
     id_field: Annotated[str, typer.Option(help="JSONL field holding the id.")] = "id",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 (default) uses every core."),
+    ] = 0,
+    timeout: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(min=0.001, help="Seconds one scorer may spend on one document."),
+    ] = None,
     include_text: Annotated[
         bool, typer.Option(help="Include each article's text in JSON output.")
     ] = False,
@@ -88,7 +95,7 @@ def score(
     ] = None,
 ) -> None:
     """Score articles and write one report per article."""
-    from biaskit.io.readers import read_sources
+    from biaskit.io.readers import count_documents, read_sources
     from biaskit.plugins import (
         PluginConflict,
         UnknownDimension,
@@ -97,7 +104,7 @@ def score(
         select_scorers,
         writers,
     )
-    from biaskit.runner import run
+    from biaskit.runner import available_cores, run
 
     pm = get_plugin_manager()
     try:
@@ -125,7 +132,10 @@ def score(
         "settings": settings,
     }
     items = read_sources(paths, settings, readers(pm))
-    reports = run(items, chosen, jobs=jobs, provenance=provenance)
+    workers = jobs or available_cores()
+    settings["jobs"] = workers
+    settings["timeout"] = timeout
+    reports = run(items, chosen, jobs=workers, provenance=provenance, timeout=timeout)
     failures = 0
 
     def counted() -> Iterator[Any]:
@@ -142,25 +152,38 @@ def score(
             stream = stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
         stream_reports: Iterator[Any] = counted()
         if show_progress:
-            stream_reports = stack.enter_context(_progress(stream_reports))
+            total = count_documents(paths, settings)
+            stream_reports = stack.enter_context(_progress(stream_reports, total))
         available_writers[format].write(stream_reports, stream, options)
     raise typer.Exit(1 if failures else 0)
 
 
 class _progress:
-    """A progress bar on standard error that counts documents and shows their rate."""
+    """A progress bar on standard error: documents done, their rate, and the time left when
+    the number of documents is known in advance."""
 
-    def __init__(self, reports: Iterator[Any]) -> None:
+    def __init__(self, reports: Iterator[Any], total: int | None) -> None:
         from rich.console import Console
-        from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         self.reports = reports
+        self.total = total
         self.bar = Progress(
             SpinnerColumn(),
             "[progress.description]{task.description}",
+            BarColumn(),
             MofNCompleteColumn(),
             "[cyan]{task.fields[rate]}[/] docs/s",
             TimeElapsedColumn(),
+            "eta",
+            TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=True,
         )
@@ -169,7 +192,7 @@ class _progress:
         import time
 
         self.bar.start()
-        task = self.bar.add_task("scoring", total=None, rate="-")
+        task = self.bar.add_task("scoring", total=self.total, rate="-")
         started = time.perf_counter()
 
         def wrapped() -> Iterator[Any]:

@@ -9,10 +9,14 @@ flight, so memory stays flat however large the corpus.
 from __future__ import annotations
 
 import itertools
+import os
+import signal
+import threading
 import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 from biaskit.aggregate import build_report
@@ -29,11 +33,45 @@ CHUNK_SIZE = 16
 WINDOW_PER_JOB = 4
 
 
+class ScorerTimeout(Exception):
+    """A scorer ran past the per-document time limit."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt the code inside after ``seconds`` (Unix main thread; elsewhere no limit).
+
+    An interval timer raises inside the scorer itself, so a runaway scorer costs only its own
+    entry for this document: the process, its other scorers and the run go on.
+    """
+    usable = (
+        seconds is not None
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ScorerTimeout(f"exceeded the time limit of {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def score_document(
     item: Item,
     scorers: Sequence[Scorer],
     provenance: Mapping[str, Any] | None = None,
     keep_text: bool = True,
+    timeout: float | None = None,
 ) -> Report:
     """Score one document with each scorer in isolation and aggregate one Report."""
     if isinstance(item, InputError):
@@ -44,7 +82,11 @@ def score_document(
     errors: dict[str, str] = {}
     for scorer in scorers:
         try:
-            result = scorer.score(item)
+            with _time_limit(timeout):
+                result = scorer.score(item)
+        except ScorerTimeout as exc:
+            errors[scorer.name] = f"timeout: {exc}"
+            continue
         except Exception as exc:
             errors[scorer.name] = f"{type(exc).__name__}: {exc} ({_where(exc)})"
             continue
@@ -75,6 +117,14 @@ def _where(exc: BaseException) -> str:
     return f"{last.filename.rsplit('/', 1)[-1]}:{last.lineno} in {last.name}"
 
 
+def available_cores() -> int:
+    """Cores this process may use (its affinity mask, not the machine's total)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def run(
     items: Iterable[Item],
     scorers: Sequence[Scorer],
@@ -82,13 +132,24 @@ def run(
     jobs: int = 1,
     provenance: Mapping[str, Any] | None = None,
     keep_text: bool = True,
+    timeout: float | None = None,
 ) -> Iterator[Report]:
-    """Score ``items`` lazily, yielding one Report per item in input order."""
+    """Score ``items`` lazily, yielding one Report per item in input order.
+
+    ``jobs`` > 1 scores in that many worker processes, unless the input turns out smaller
+    than two chunks: starting a pool would then cost more than it saves.
+    """
+    iterator = iter(items)
+    if jobs > 1:
+        head = list(itertools.islice(iterator, CHUNK_SIZE * 2))
+        if len(head) < CHUNK_SIZE * 2:
+            jobs = 1
+        iterator = itertools.chain(head, iterator)
     if jobs <= 1:
-        for item in items:
-            yield score_document(item, scorers, provenance, keep_text)
+        for item in iterator:
+            yield score_document(item, scorers, provenance, keep_text, timeout)
         return
-    yield from _run_parallel(items, scorers, jobs, provenance, keep_text)
+    yield from _run_parallel(iterator, scorers, jobs, provenance, keep_text, timeout)
 
 
 # Set in each worker process by _init_worker; workers never see the parent's plugin manager.
@@ -101,9 +162,9 @@ def _init_worker(scorers: Sequence[Scorer]) -> None:
 
 
 def _score_chunk(
-    chunk: list[Item], provenance: Mapping[str, Any] | None, keep_text: bool
+    chunk: list[Item], provenance: Mapping[str, Any] | None, keep_text: bool, timeout: float | None
 ) -> list[Report]:
-    return [score_document(item, _worker_scorers, provenance, keep_text) for item in chunk]
+    return [score_document(item, _worker_scorers, provenance, keep_text, timeout) for item in chunk]
 
 
 def _run_parallel(
@@ -112,6 +173,7 @@ def _run_parallel(
     jobs: int,
     provenance: Mapping[str, Any] | None,
     keep_text: bool,
+    timeout: float | None,
 ) -> Iterator[Report]:
     pending: deque[tuple[list[Item], Future[list[Report]]]] = deque()
     iterator = iter(items)
@@ -121,7 +183,9 @@ def _run_parallel(
         while True:
             chunk = list(itertools.islice(iterator, CHUNK_SIZE))
             if chunk:
-                pending.append((chunk, pool.submit(_score_chunk, chunk, provenance, keep_text)))
+                pending.append(
+                    (chunk, pool.submit(_score_chunk, chunk, provenance, keep_text, timeout))
+                )
             while pending and (len(pending) >= jobs * WINDOW_PER_JOB or not chunk):
                 yield from _collect(*pending.popleft(), provenance)
             if not chunk:
