@@ -162,3 +162,18 @@ def test_subprocess_reads_stdin_and_reports_bad_jsonl() -> None:
     records = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [r["ok"] for r in records] == [True, False]
     assert "malformed JSON on line 2" in records[1]["errors"]["input"]
+
+
+def test_plugins_command_imports_no_heavy_library() -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['biaskit', 'plugins', '--json']\n"
+        "from biaskit.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = {'sklearn', 'numpy', 'scipy', 'textstat', 'nltk', 'pyarrow', 'dask'}\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip().splitlines()[-1] == "[]"

@@ -44,6 +44,11 @@ def main_callback(
     """biaskit scores news articles: boilerplate, loaded language, attribution, translation."""
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 class InputFormat(StrEnum):
     auto = "auto"
     text = "text"
@@ -89,6 +94,14 @@ def score(
     max_chars: Annotated[
         int, typer.Option(min=1, help="Longer documents are truncated, with a warning.")
     ] = 2_000_000,
+    engine: Annotated[
+        Engine, typer.Option(help="local: processes on this machine; dask: a Dask cluster.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Dask scheduler address (default: start a local cluster)."),
+    ] = None,
+    partition_size: Annotated[int, typer.Option(min=1, help="Documents per Dask task.")] = 500,
     progress: Annotated[
         Optional[bool],  # noqa: UP045
         typer.Option(help="Progress bar on standard error (default: when it is a terminal)."),
@@ -133,9 +146,19 @@ def score(
     }
     items = read_sources(paths, settings, readers(pm))
     workers = jobs or available_cores()
-    settings["jobs"] = workers
-    settings["timeout"] = timeout
-    reports = run(items, chosen, jobs=workers, provenance=provenance, timeout=timeout)
+    settings.update(jobs=workers, timeout=timeout, engine=engine.value)
+    if engine is Engine.dask:
+        from biaskit.dask_engine import run_on_cluster
+
+        reports = run_on_cluster(
+            items,
+            [s.name for s in chosen],
+            scheduler=scheduler,
+            partition_size=partition_size,
+            options={"provenance": provenance, "timeout": timeout},
+        )
+    else:
+        reports = run(items, chosen, jobs=workers, provenance=provenance, timeout=timeout)
     failures = 0
 
     def counted() -> Iterator[Any]:
@@ -146,15 +169,22 @@ def score(
 
     options = {"include_text": include_text, "dimensions": settings["dimensions"]}
     show_progress = progress if progress is not None else sys.stderr.isatty()
+    writer = available_writers[format]
+    binary = bool(getattr(writer, "binary", False))
+    if binary and output is None and sys.stdout.isatty():
+        err(f"the {format} format is binary: write it to a file with --output")
+        raise typer.Exit(2)
     with ExitStack() as stack:
-        stream: IO[str] = sys.stdout
-        if output is not None:
+        stream: IO[Any] = sys.stdout.buffer if binary else sys.stdout
+        if output is not None and binary:
+            stream = stack.enter_context(open(output, "wb"))
+        elif output is not None:
             stream = stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
         stream_reports: Iterator[Any] = counted()
         if show_progress:
             total = count_documents(paths, settings)
             stream_reports = stack.enter_context(_progress(stream_reports, total))
-        available_writers[format].write(stream_reports, stream, options)
+        writer.write(stream_reports, stream, options)
     raise typer.Exit(1 if failures else 0)
 
 

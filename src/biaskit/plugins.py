@@ -28,6 +28,7 @@ LOAD_ENV = "BIASKIT_LOAD_PLUGINS"
 DEFAULT_PLUGINS = (
     "biaskit.io.readers",
     "biaskit.io.writers",
+    "biaskit.io.parquet",
     "biaskit.bench.datasets",
     "biaskit.bench.classifiers",
 )

@@ -58,6 +58,8 @@ class Reader(Protocol):
 class Writer(Protocol):
     """Writes reports in one output format as they arrive.
 
+    The stream is text, or binary when the writer sets ``binary = True`` (Parquet).
+
     ``write`` consumes the iterator lazily, so a streaming format (JSONL, CSV) puts each
     record out as soon as it is scored; formats that need the whole corpus (a table, HTML)
     may collect first.

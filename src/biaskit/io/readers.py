@@ -26,6 +26,8 @@ Item = Document | InputError
 # Folders are walked for these; a file named explicitly is read whatever its suffix.
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+# Corpus formats a folder walk picks up besides plain text.
+CORPUS_SUFFIXES = JSONL_SUFFIXES | {".parquet"}
 DEFAULT_MAX_CHARS = 2_000_000
 _GLOB_CHARS = frozenset("*?[")
 
@@ -194,9 +196,20 @@ def count_documents(sources: Sequence[str], options: Mapping[str, Any]) -> int |
                 return None
             elif options.get("input_format") == "jsonl" or JsonlReader().claims(path):
                 total += _count_lines(path)
+            elif path.lower().endswith((".parquet", ".pq")):
+                total += _count_rows(path)
             else:
                 total += 1
     return total
+
+
+def _count_rows(path: str) -> int:
+    try:
+        import pyarrow.parquet as pq
+
+        return int(pq.ParquetFile(path).metadata.num_rows)
+    except Exception:
+        return 1
 
 
 def _count_lines(path: str) -> int:
@@ -217,10 +230,12 @@ def _choose(path: str, options: Mapping[str, Any], readers: Sequence[Reader]) ->
     for reader in candidates:
         if _forced(reader, options):
             return reader
+    if options.get("input_format") == "text" and path != "-":
+        return TextFileReader()
     for reader in candidates:
         if reader.claims(path):
             return reader
-    return TextFileReader()
+    return TextFileReader()  # the fallback: any file nothing more specific claims
 
 
 def _expand(source: str) -> Iterator[str | InputError]:
@@ -237,7 +252,7 @@ def _expand(source: str) -> Iterator[str | InputError]:
                 source,
                 source,
                 f"no text files in directory {source} (looked for "
-                f"{', '.join(sorted(TEXT_SUFFIXES | JSONL_SUFFIXES))})",
+                f"{', '.join(sorted(TEXT_SUFFIXES | CORPUS_SUFFIXES))})",
             )
         return
     if not os.path.exists(source) and _GLOB_CHARS & set(source):
@@ -257,10 +272,11 @@ def _walk(directory: str) -> Iterator[str]:
         for name in sorted(files):
             if name.startswith("."):
                 continue
-            if Path(name).suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
+            if Path(name).suffix.lower() in TEXT_SUFFIXES | CORPUS_SUFFIXES:
                 yield os.path.join(root, name)
 
 
 @hookimpl
 def biaskit_readers() -> list[Reader]:
-    return [StdinReader(), JsonlReader(), TextFileReader()]
+    # The plain-text reader is not listed: it is the fallback for whatever no reader claims.
+    return [StdinReader(), JsonlReader()]
