@@ -241,11 +241,17 @@ class _progress:
 @app.command("plugins")
 def plugins_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Run the conformance kit on every scorer.")
+    ] = False,
 ) -> None:
     """List installed plugins: name, version, dimensions, package, and any load error."""
     from biaskit.plugins import PluginConflict, get_plugin_manager, scorers
 
     pm = get_plugin_manager()
+    if check:
+        _check_plugins(pm)
+        return
     try:
         found = scorers(pm)
     except PluginConflict as exc:
@@ -290,6 +296,50 @@ def plugins_command(
 app.command("bench")(bench_cli.bench)
 app.command("train")(bench_cli.train)
 app.command("datasets")(bench_cli.datasets_command)
+
+
+def _check_plugins(pm: Any) -> None:
+    """Run biaskit.testing.check_scorer on every scorer; report each result, stop on none."""
+    from biaskit.plugins import scorers
+    from biaskit.testing import check_scorer
+
+    failed = 0
+    for info in sorted(pm.plugin_info.values(), key=lambda i: i.name):
+        if info.error:
+            failed += 1
+            typer.echo(f"FAIL  {info.name}: did not load: {info.error}")
+    for name, scorer in scorers(pm).items():
+        try:
+            check_scorer(scorer)
+        except AssertionError as exc:
+            failed += 1
+            typer.echo(f"FAIL  {name} {scorer.version}: {exc}")
+        except Exception as exc:  # a broken scorer must not stop the others' checks
+            failed += 1
+            typer.echo(f"FAIL  {name} {scorer.version}: {type(exc).__name__}: {exc}")
+        else:
+            typer.echo(f"ok    {name} {scorer.version}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("new-plugin")
+def new_plugin_command(
+    name: Annotated[str, typer.Argument(help="The new dimension's name, e.g. hedging.")],
+    directory: Annotated[
+        Path, typer.Option("--directory", "-d", help="Where to create the package.")
+    ] = Path("."),
+) -> None:
+    """Create a ready-to-install plugin package: entry point, scorer, tests, README."""
+    from biaskit.scaffold import ScaffoldError, new_plugin
+
+    try:
+        root = new_plugin(name, directory)
+    except ScaffoldError as exc:
+        err(str(exc))
+        raise typer.Exit(2) from None
+    typer.echo(f"created {root}")
+    typer.echo(f"next: pip install -e '{root}[test]' && pytest {root}")
 
 
 def main() -> None:
