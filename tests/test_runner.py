@@ -95,3 +95,27 @@ def test_small_inputs_skip_the_process_pool(inline_pm: PluginManager) -> None:
 
     reports = list(run([Document("a", "x"), Document("b", "y")], [Local()], jobs=2))
     assert [r.scores["local"].label for r in reports] == ["half", "half"]
+
+
+class Crasher:
+    """Kills its own process on one document, as a crash in native code would."""
+
+    name = "crasher"
+    version = "1"
+    description = "exits the process on the word 'die'"
+    default = True
+
+    def score(self, doc: Document) -> DimensionScore:
+        if "die" in doc.text:
+            import os
+
+            os._exit(3)
+        return DimensionScore("crasher", 0.1, "alive")
+
+
+def test_a_worker_that_dies_costs_only_its_document() -> None:
+    docs = [Document(f"d{i}", "please die" if i == 37 else "fine text") for i in range(100)]
+    reports = list(run(docs, [Crasher()], jobs=2))
+    assert [r.id for r in reports] == [d.id for d in docs]
+    assert "died" in reports[37].errors["runner"]
+    assert all(r.ok for i, r in enumerate(reports) if i != 37)

@@ -102,6 +102,10 @@ def score(
         typer.Option(help="Dask scheduler address (default: start a local cluster)."),
     ] = None,
     partition_size: Annotated[int, typer.Option(min=1, help="Documents per Dask task.")] = 500,
+    resume: Annotated[
+        bool,
+        typer.Option(help="Continue a killed run: skip inputs already in --output (jsonl or csv)."),
+    ] = False,
     progress: Annotated[
         Optional[bool],  # noqa: UP045
         typer.Option(help="Progress bar on standard error (default: when it is a terminal)."),
@@ -145,6 +149,20 @@ def score(
         "settings": settings,
     }
     items = read_sources(paths, settings, readers(pm))
+    append = False
+    if resume:
+        from biaskit.io.resume import CannotResume, completed, skip_done
+
+        if output is None:
+            err("--resume needs --output: the file the killed run was writing")
+            raise typer.Exit(2)
+        try:
+            done = completed(output, format)
+        except CannotResume as exc:
+            err(str(exc))
+            raise typer.Exit(2) from None
+        items = skip_done(items, done)
+        append = output.exists() and output.stat().st_size > 0
     workers = jobs or available_cores()
     settings.update(jobs=workers, timeout=timeout, engine=engine.value)
     if engine is Engine.dask:
@@ -167,7 +185,11 @@ def score(
             failures += not report.ok
             yield report
 
-    options = {"include_text": include_text, "dimensions": settings["dimensions"]}
+    options = {
+        "include_text": include_text,
+        "dimensions": settings["dimensions"],
+        "append": append,
+    }
     show_progress = progress if progress is not None else sys.stderr.isatty()
     writer = available_writers[format]
     binary = bool(getattr(writer, "binary", False))
@@ -179,7 +201,8 @@ def score(
         if output is not None and binary:
             stream = stack.enter_context(open(output, "wb"))
         elif output is not None:
-            stream = stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
+            mode = "a" if append else "w"
+            stream = stack.enter_context(open(output, mode, encoding="utf-8", newline=""))
         stream_reports: Iterator[Any] = counted()
         if show_progress:
             total = count_documents(paths, settings)

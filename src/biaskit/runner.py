@@ -16,6 +16,7 @@ import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
 
@@ -167,6 +168,31 @@ def _score_chunk(
     return [score_document(item, _worker_scorers, provenance, keep_text, timeout) for item in chunk]
 
 
+class _Pool:
+    """A process pool that can be replaced when a worker dies, so one document that kills
+    its process (a crash in native code, ``os._exit``) costs only its own record."""
+
+    def __init__(self, jobs: int, scorers: Sequence[Scorer]) -> None:
+        self.jobs = jobs
+        self.scorers = list(scorers)
+        self.pool = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.jobs, initializer=_init_worker, initargs=(self.scorers,)
+        )
+
+    def submit(self, chunk: list[Item], *args: Any) -> Future[list[Report]]:
+        return self.pool.submit(_score_chunk, chunk, *args)
+
+    def renew(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._new()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _run_parallel(
     items: Iterable[Item],
     scorers: Sequence[Scorer],
@@ -175,32 +201,38 @@ def _run_parallel(
     keep_text: bool,
     timeout: float | None,
 ) -> Iterator[Report]:
+    args = (provenance, keep_text, timeout)
     pending: deque[tuple[list[Item], Future[list[Report]]]] = deque()
     iterator = iter(items)
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init_worker, initargs=(list(scorers),)
-    ) as pool:
+    pool = _Pool(jobs, scorers)
+    try:
         while True:
             chunk = list(itertools.islice(iterator, CHUNK_SIZE))
             if chunk:
-                pending.append(
-                    (chunk, pool.submit(_score_chunk, chunk, provenance, keep_text, timeout))
-                )
+                pending.append((chunk, pool.submit(chunk, *args)))
             while pending and (len(pending) >= jobs * WINDOW_PER_JOB or not chunk):
-                yield from _collect(*pending.popleft(), provenance)
+                first, future = pending.popleft()
+                try:
+                    reports = future.result()
+                except BrokenProcessPool:
+                    # Every chunk in flight is lost with the pool: score those documents one
+                    # at a time in a fresh pool, to find the one that kills its worker.
+                    lost = [first, *(c for c, _ in pending)]
+                    pending.clear()
+                    pool.renew()
+                    reports = [r for c in lost for r in _one_by_one(c, pool, args)]
+                yield from reports
             if not chunk:
                 return
+    finally:
+        pool.close()
 
 
-def _collect(
-    chunk: list[Item], future: Future[list[Report]], provenance: Mapping[str, Any] | None
-) -> list[Report]:
-    """A chunk's reports, or one error report per document if its worker died."""
-    try:
-        return future.result()
-    except Exception as exc:
-        message = f"worker failed: {type(exc).__name__}: {exc}"
-        return [
-            build_report(item.id, item.source, {}, {"runner": message}, provenance=provenance)
-            for item in chunk
-        ]
+def _one_by_one(chunk: list[Item], pool: _Pool, args: tuple[Any, ...]) -> Iterator[Report]:
+    for item in chunk:
+        try:
+            yield from pool.submit([item], *args).result()
+        except BrokenProcessPool:
+            pool.renew()
+            message = "the worker process died while scoring this document"
+            yield build_report(item.id, item.source, {}, {"runner": message}, provenance=args[0])

@@ -100,7 +100,10 @@ class CsvWriter:
     def write(self, reports: Iterable[Report], stream: IO[str], options: Mapping[str, Any]) -> None:
         dims: Sequence[str] | None = options.get("dimensions")
         writer = csv.writer(stream)
-        header_done = False
+        # Appending to a resumed run's file: its header is already there.
+        header_done = bool(options.get("append"))
+        if header_done:
+            dims = list(dims or ())
         for report in reports:
             if not header_done:
                 dims = list(dims) if dims else list(report.scores)
