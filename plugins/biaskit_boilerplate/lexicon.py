@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-__all__ = ["agencies", "function_words", "months", "social_words", "time_words"]
+__all__ = ["agencies", "cta_words", "function_words", "months", "social_words", "time_words"]
 
 
 def _read(name: str, *, one_per_line: bool = False) -> frozenset[str]:
@@ -54,3 +54,9 @@ def time_words() -> frozenset[str]:
 def social_words() -> frozenset[str]:
     """Share-button and social-network names."""
     return _read("social_words.txt")
+
+
+@cache
+def cta_words() -> frozenset[str]:
+    """Verbs that open a call to action: "Click here", "Subscribe now", "Download the app"."""
+    return _read("cta_words.txt")

@@ -15,7 +15,10 @@ title-like line stays undecided. Then the undecided lines are settled by where t
   furniture, belong to the link.
 
 Probabilities are fixed per rule (how often the rule is right, roughly), so the reason and
-the number always agree; ``scorer.py`` applies the threshold.
+the number always agree. Each decision also says what it rests on (``Decision.basis``): the
+line model (``model.py``) weighs the rules' verdicts with the features, except that a
+furniture verdict on explicit evidence, or any verdict read from the blank-line layout,
+stands (``model.final_probability``); ``scorer.py`` applies the threshold.
 """
 
 from __future__ import annotations
@@ -27,42 +30,65 @@ from typing import NamedTuple
 from biaskit_boilerplate.features import ContextFeatures, LineFeatures
 from biaskit_boilerplate.patterns import PATTERNS
 
-__all__ = ["ARTICLE_KINDS", "Decision", "classify"]
+__all__ = ["ARTICLE_KINDS", "CONTEXT_RULES", "Decision", "classify", "furniture_kind"]
 
 ARTICLE_KINDS = frozenset({"text", "headline", "subheading"})
+# The rules that decide from a line's place in the document (Decision.basis).
+CONTEXT_RULES = (
+    "prose",
+    "sentence",
+    "link",
+    "no-paragraph",
+    "teaser",
+    "headline",
+    "deck",
+    "above-headline",
+    "list",
+    "after-article",
+    "subheading",
+    "ellipsis",
+)
 
 
 class Decision(NamedTuple):
     probability: float
     kind: str
     reason: str
+    # Which rule decided, and so what the verdict rests on: "explicit" (a furniture phrase or
+    # a shape only furniture has: a timestamp, an agency name, a byline, a row of buttons, a
+    # menu), "layout" (the shape of the text: a line glued to a paragraph, a subheading or
+    # a headline set off by blank lines, the opening line right above the first paragraph),
+    # else the name of the context rule (one of CONTEXT_RULES).
+    basis: str = "context"
 
 
-_PROSE = Decision(0.05, "text", "running prose: long, dense with function words")
-_SENTENCE = Decision(0.2, "text", "a complete sentence")
+_PROSE = Decision(0.05, "text", "running prose: long, dense with function words", "prose")
+_SENTENCE = Decision(0.2, "text", "a complete sentence", "sentence")
 
 
 def _own(f: LineFeatures, c: ContextFeatures) -> Decision | None:
     """Judge a line on its own features; None when only its context can tell."""
     if f.pattern:
         pat = PATTERNS[f.pattern - 1]
-        return Decision(pat.probability, pat.kind, pat.reason)
+        return Decision(pat.probability, pat.kind, pat.reason, "explicit")
     if f.timestamp:
-        return Decision(0.9, "timestamp", "nothing but a date or time")
+        return Decision(0.9, "timestamp", "nothing but a date or time", "explicit")
     if f.agency_only:
-        return Decision(0.9, "credit-line", "a news agency's name alone on a line")
+        return Decision(0.9, "credit-line", "a news agency's name alone on a line", "explicit")
     if f.byline:
-        return Decision(0.85, "byline", "a byline naming the author")
+        return Decision(0.85, "byline", "a byline naming the author", "explicit")
     if f.comma_list:
-        return Decision(0.85, "tag-list", "a comma-separated list of names, not a sentence")
+        return Decision(
+            0.85, "tag-list", "a comma-separated list of names, not a sentence", "explicit"
+        )
     if f.count_suffix and f.n_words <= 10 and not f.ends_sentence:
-        return Decision(0.85, "section-label", "a category label with an article count")
+        return Decision(0.85, "section-label", "a category label with an article count", "explicit")
     if f.n_words and f.social_ratio >= 0.5 and f.n_words <= 10:
-        return Decision(0.9, "social-prompt", "a row of share buttons")
+        return Decision(0.9, "social-prompt", "a row of share buttons", "explicit")
     if f.n_separators >= 2 and f.n_words <= 4 * (f.n_separators + 1) and not f.ends_sentence:
-        return Decision(0.85, "navigation", "a menu or breadcrumb of short items")
+        return Decision(0.85, "navigation", "a menu or breadcrumb of short items", "explicit")
     if f.link_like and f.n_words <= 6 and not f.ends_sentence:
-        return Decision(0.8, "navigation", "a bare link, address or handle")
+        return Decision(0.8, "navigation", "a bare link, address or handle", "link")
     if c.block_prose:
         return _PROSE
     if f.ends_terminal and f.n_words >= 3 and (f.stop_ratio >= 0.15 or c.doc_stop_ratio < 0.08):
@@ -74,7 +100,8 @@ def _headline_like(f: LineFeatures) -> bool:
     return f.n_words >= 4 and (f.starts_upper == 1 or f.title_ratio >= 0.6)
 
 
-def _furniture_kind(f: LineFeatures) -> str:
+def furniture_kind(f: LineFeatures) -> str:
+    """The kind of a furniture line no phrase names: a related link, a label, a menu item."""
     if _headline_like(f):
         return "related-link"
     return "section-label" if f.n_words <= 3 else "navigation"
@@ -88,21 +115,26 @@ def classify(feats: Sequence[LineFeatures], ctx: Sequence[ContextFeatures]) -> l
     prose = [i for i, c in enumerate(ctx) if c.block_prose]
 
     if not prose:
-        _runs(feats, own, out, 0, n)
+        _runs(feats, ctx, own, out, 0, n)
         for i in range(n):
             if out[i] is None:
-                out[i] = Decision(0.4, "text", "no paragraph to compare with; kept as text")
+                out[i] = Decision(
+                    0.4, "text", "no paragraph to compare with; kept as text", "no-paragraph"
+                )
         return _follow_cues(feats, ctx, out)
 
     prose = _main_cluster(feats, prose, out)
     first, last = prose[0], prose[-1]
     _header(feats, ctx, out, first)
-    _runs(feats, own, out, first, n)
+    _runs(feats, ctx, own, out, first, n)
     for i in range(last + 1, n):
         if out[i] is None:
             f = feats[i]
             out[i] = Decision(
-                0.75, _furniture_kind(f), "after the last paragraph and not a sentence"
+                0.75,
+                furniture_kind(f),
+                "after the last paragraph and not a sentence",
+                "after-article",
             )
     for i in range(first, last + 1):
         if out[i] is None:
@@ -141,7 +173,10 @@ def _main_cluster(
         else:
             for i in c:
                 out[i] = Decision(
-                    0.6, "teaser", "prose cut off from the article by a stretch of furniture"
+                    0.6,
+                    "teaser",
+                    "prose cut off from the article by a stretch of furniture",
+                    "teaser",
                 )
     return keep
 
@@ -160,39 +195,80 @@ def _header(
             continue
         f = feats[i]
         if kept == 0 and f.n_words >= 2:
-            out[i] = Decision(0.1, "headline", "the title-like line just above the first paragraph")
+            c = ctx[i]
+            if c.doc_blank_separated >= 0.5 and c.blank_after and c.blank_before:
+                out[i] = Decision(
+                    0.1,
+                    "headline",
+                    "the title-like line set off by blank lines above the first paragraph",
+                    "layout",
+                )
+            elif i == 0 and first == 1:
+                out[i] = Decision(
+                    0.1,
+                    "headline",
+                    "the opening line, right above the first paragraph",
+                    "layout",
+                )
+            else:
+                out[i] = Decision(
+                    0.1,
+                    "headline",
+                    "the title-like line just above the first paragraph",
+                    "headline",
+                )
             kept, headline_at = 1, i
             continue
         if kept == 1 and f.n_words >= 4 and f.starts_upper and headline_at - i <= 2:
-            out[i] = Decision(0.3, "headline", "a second title-like line just above the headline")
+            out[i] = Decision(
+                0.3, "headline", "a second title-like line just above the headline", "deck"
+            )
             kept = 2
             continue
-        kind = "section-label" if f.n_words <= 3 else _furniture_kind(f)
-        out[i] = Decision(0.75, kind, "above the headline: a menu item or section label")
+        kind = "section-label" if f.n_words <= 3 else furniture_kind(f)
+        out[i] = Decision(
+            0.75, kind, "above the headline: a menu item or section label", "above-headline"
+        )
         kept = 2 if kept else 0
 
 
 def _runs(
     feats: Sequence[LineFeatures],
+    ctx: Sequence[ContextFeatures],
     own: Sequence[Decision | None],
     out: list[Decision | None],
     lo: int,
     hi: int,
 ) -> None:
-    """Undecided lines in a run of three or more non-sentences are a list of links or a menu."""
+    """Undecided lines in a run of three or more non-sentences are a list of links or a menu.
+
+    In text whose paragraphs are set apart by blank lines, a run whose lines are glued
+    together (no blank line inside it) is a list by its layout as well."""
     i = lo
     while i < hi:
         j = i
         while j < hi and own[j] is not _PROSE and own[j] is not _SENTENCE:
             j += 1
         if j - i >= 3:
+            glued = ctx[i].doc_blank_separated >= 0.5 and not any(
+                ctx[k].blank_before for k in range(i + 1, j)
+            )
             for k in range(i, j):
                 if out[k] is None:
-                    out[k] = Decision(
-                        0.8,
-                        _furniture_kind(feats[k]),
-                        f"one of {j - i} consecutive lines that are not sentences: a list",
-                    )
+                    if glued:
+                        out[k] = Decision(
+                            0.8,
+                            furniture_kind(feats[k]),
+                            f"one of {j - i} lines glued together, none a sentence: a list",
+                            "layout",
+                        )
+                    else:
+                        out[k] = Decision(
+                            0.8,
+                            furniture_kind(feats[k]),
+                            f"one of {j - i} consecutive lines that are not sentences: a list",
+                            "list",
+                        )
         i = j + 1
 
 
@@ -204,7 +280,9 @@ def _between_paragraphs(
     prev_glued = not c.blank_before
     next_glued = not c.blank_after
     if spaced and f.n_words <= 3 and prev_glued and c.prev_prose and c.blank_after:
-        return Decision(0.7, "credit-line", "a short line stuck under a paragraph: a credit")
+        return Decision(
+            0.7, "credit-line", "a short line stuck under a paragraph: a credit", "layout"
+        )
     if (
         spaced
         and _headline_like(f)
@@ -214,7 +292,10 @@ def _between_paragraphs(
         and c.next_prose
     ):
         return Decision(
-            0.7, "related-link", "a headline glued to the paragraph below: a link to another story"
+            0.7,
+            "related-link",
+            "a headline glued to the paragraph below: a link to another story",
+            "layout",
         )
     if (
         spaced
@@ -224,8 +305,17 @@ def _between_paragraphs(
         and not ctx[i + 1].block_prose
         and _headline_like(feats[i + 1])
     ):
-        return Decision(0.75, "related-link", "one of several headlines stacked together")
-    return Decision(0.25, "subheading", "a short line between paragraphs: a subheading")
+        return Decision(0.75, "related-link", "one of several headlines stacked together", "layout")
+    if spaced and c.blank_before and c.blank_after and c.prev_prose and c.next_prose:
+        return Decision(
+            0.25,
+            "subheading",
+            "a short line set off by blank lines between two paragraphs: a subheading",
+            "layout",
+        )
+    return Decision(
+        0.25, "subheading", "a short line between paragraphs: a subheading", "subheading"
+    )
 
 
 def _follow_cues(
@@ -241,11 +331,15 @@ def _follow_cues(
         f = feats[i]
         prev_furniture = bool(done) and done[-1].probability >= 0.5
         if after_cue and not f.pattern and not ctx[i].block_prose:
-            d = Decision(0.8, "read-more", "the headline a 'read more' cue points to")
+            d = Decision(0.8, "read-more", "the headline a 'read more' cue points to", "explicit")
         elif f.ends_ellipsis and prev_furniture and d.probability < 0.5:
-            d = Decision(0.8, "read-more", "a teaser cut off with an ellipsis, after a link")
+            d = Decision(
+                0.8, "read-more", "a teaser cut off with an ellipsis, after a link", "ellipsis"
+            )
         elif f.ends_ellipsis and f.ends_function_word and d.probability < 0.5:
-            d = Decision(0.65, "read-more", "a teaser cut off mid-phrase with an ellipsis")
+            d = Decision(
+                0.65, "read-more", "a teaser cut off mid-phrase with an ellipsis", "ellipsis"
+            )
         after_cue = d.kind == "read-more" and bool(f.pattern) and f.n_words <= 4
         done.append(d)
     return done

@@ -2,25 +2,34 @@
 
 from __future__ import annotations
 
+import json
+import operator
 from collections.abc import Sequence
+from functools import cache
+from itertools import accumulate, compress, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from biaskit.model import DimensionScore, Document, Span
-from biaskit_boilerplate.features import document_features
-from biaskit_boilerplate.rules import ARTICLE_KINDS, Decision, classify
+from biaskit_boilerplate.features import analyse
+from biaskit_boilerplate.rules import ARTICLE_KINDS, Decision, classify, furniture_kind
 
 if TYPE_CHECKING:
     from biaskit.bench.model import Example
     from biaskit.bench.training import TrainedModel
+    from biaskit_boilerplate.model import LineModel
 
-__all__ = ["BoilerplateScorer", "verdict"]
+__all__ = ["DEFAULT_MODEL", "BoilerplateScorer", "verdict"]
 
 # Cut-offs on the share of characters that are furniture. A stray "READ MORE" line in a
 # long article stays under the first; a page whose menus, related lists and comment box
 # survived extraction passes the second.
 SOME_FURNITURE = 0.03
 HEAVY_FURNITURE = 0.2
+
+# The line model shipped with the plugin, trained by ``biaskit train boilerplate aeb-lines``.
+DEFAULT_MODEL = Path(__file__).parent / "models" / "lines.skops"
+RULES_THRESHOLD = 0.5
 
 
 def verdict(share: float) -> str:
@@ -32,21 +41,50 @@ def verdict(share: float) -> str:
     return "clean"
 
 
+def load_line_model(path: Path | str) -> LineModel:
+    """A saved line model (skops, trusted types only) with the threshold chosen on dev when
+    it was trained (from its ``.json`` sidecar; 0.5 without one)."""
+    from biaskit.bench.training import sidecar
+    from biaskit_boilerplate.model import LineModel, load
+
+    path = Path(path)
+    threshold = RULES_THRESHOLD
+    meta_path = sidecar(path)
+    if meta_path.exists():
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        threshold = float(meta.get("params", {}).get("threshold", RULES_THRESHOLD))
+    return LineModel(load(path), threshold=threshold, source=path.name)
+
+
+@cache
+def _default_model() -> LineModel | str:
+    """The shipped model, loaded once per process; the reason as a string if it cannot be."""
+    try:
+        return load_line_model(DEFAULT_MODEL)
+    except Exception as exc:  # no model file, or one this scikit-learn cannot read
+        return f"{type(exc).__name__}: {exc}"
+
+
 class BoilerplateScorer:
     """Flags every line of page furniture (menus, related links, prompts, credits, stamps).
 
-    ``threshold`` is the line probability at or above which a line counts as furniture;
-    raise it to flag only the lines the rules are surest of.
+    ``model``: ``"default"`` for the line model shipped with the plugin (loaded on the
+    first ``score``; if it cannot be loaded, the rules decide alone and the report says
+    why), ``None`` for the rules alone, a path to a model saved by ``biaskit train``, or a
+    fitted estimator. ``threshold``: the line probability at or above which a line counts
+    as furniture; ``None`` takes the one chosen on the dev split when the model was trained
+    (0.5 for the rules). Raise it to flag only the lines the scorer is surest of.
     """
 
     name = "boilerplate"
-    version = "0.1.0"
+    version = "0.2.0"
     description = "Page furniture left in the text: related links, prompts, credits, labels."
     default = True
 
-    def __init__(self, threshold: float = 0.5, model: Any = None) -> None:
+    def __init__(self, threshold: float | None = None, model: Any = "default") -> None:
         self.threshold = threshold
         self.model = model
+        self._wrapped: LineModel | None = None  # a fitted estimator, ready to predict
 
     def train(
         self, train: Sequence[Example], dev: Sequence[Example], random_state: int = 0
@@ -63,67 +101,99 @@ class BoilerplateScorer:
         return TrainedModel(model, metrics, params)
 
     def with_model(self, path: Path) -> BoilerplateScorer:
-        """This scorer deciding with a model saved by ``biaskit train`` (loaded via skops)."""
-        from biaskit_boilerplate.model import load
+        """This scorer deciding with a model saved by ``biaskit train`` (loaded via skops);
+        ``rules`` (when no such file exists) for the rules alone, so that the bench can
+        compare them: ``biaskit bench aeb-lines -s boilerplate -s boilerplate@rules``."""
+        if Path(path).name == "rules" and not Path(path).exists():
+            return BoilerplateScorer(self.threshold, None)
+        return BoilerplateScorer(self.threshold, load_line_model(path))
 
-        return BoilerplateScorer(self.threshold, load(path))
+    def line_model(self) -> LineModel | None:
+        """The model this scorer decides with, None for the rules alone."""
+        from biaskit_boilerplate.model import LineModel
 
-    def _decide(self, text: str) -> tuple[list[Any], list[Decision]]:
-        if self.model is None:
-            segs, feats, ctx = document_features(text)
-            return segs, classify(feats, ctx)
-        from biaskit_boilerplate.model import explain, line_rows
+        model = self.model
+        if model is None:
+            return None
+        if isinstance(model, LineModel):
+            return model
+        if isinstance(model, str) and model == "default":
+            found = _default_model()
+            return found if isinstance(found, LineModel) else None
+        if isinstance(model, str | Path):
+            return _cached_file_model(str(model))
+        if self._wrapped is None or self._wrapped.estimator is not model:
+            self._wrapped = LineModel(model)
+        return self._wrapped
 
-        segs, rules, rows = line_rows(text)
-        if not rows:
-            return segs, rules
-        probs = self.model.predict_proba(rows)[:, 1]
-        decisions = []
-        for rule, row, p in zip(rules, rows, probs, strict=True):
-            p = float(p)
-            if p >= self.threshold and rule.kind not in ARTICLE_KINDS:
-                decisions.append(Decision(p, rule.kind, f"{rule.reason} (model p={p:.2f})"))
-            elif p >= self.threshold:
-                why = explain(self.model, row) or "its layout"
-                decisions.append(Decision(p, "furniture", f"model p={p:.2f}, from {why}"))
-            else:
-                decisions.append(Decision(p, rule.kind, rule.reason))
-        return segs, decisions
+    def _model_note(self, model: LineModel | None) -> str:
+        if model is not None:
+            return f"{model.source} (logistic regression over the rules and line features)"
+        if isinstance(self.model, str) and self.model == "default":
+            return f"rules only: the shipped model could not be loaded ({_default_model()})"
+        return "rules only"
 
     def score(self, doc: Document) -> DimensionScore:
         text = doc.text
-        segs, decisions = self._decide(text)
-        spans: list[Span] = []
-        per_line: list[dict[str, Any]] = []
-        total_chars = furniture_chars = 0
-        prob_sum = 0.0
-        line_no, pos = 1, 0
-        for seg, d in zip(segs, decisions, strict=True):
-            line_no += text.count("\n", pos, seg.start)
-            pos = seg.start
-            flagged = d.probability >= self.threshold
-            size = seg.end - seg.start
-            total_chars += size
-            prob_sum += d.probability
-            if flagged:
-                furniture_chars += size
-                spans.append(Span(seg.start, seg.end, d.kind, d.probability, d.reason))
-            per_line.append(
-                {
-                    "line_no": line_no,
-                    "start": seg.start,
-                    "end": seg.end,
-                    "kind": d.kind,
-                    "probability": d.probability,
-                    "boilerplate": flagged,
-                    "reason": d.reason,
-                }
-            )
+        found = analyse(text)
+        segs, feats = found.segments, found.lines
+        rules = classify(feats, found.context)
+        model = self.line_model()
+        threshold = self.threshold
+        if threshold is None:
+            threshold = model.threshold if model is not None else RULES_THRESHOLD
+        rule_ps = [d.probability for d in rules]
+        rows: list[tuple[float, ...]] = []
+        if model is None or not segs:
+            probs = rule_ps
+        else:
+            from biaskit_boilerplate.model import final_probabilities, line_columns
+
+            rows = list(zip(*line_columns(found, rules), strict=True))
+            probs = final_probabilities(model.probabilities(rows), rules)
+
         n = len(segs)
+        starts = [s.start for s in segs]
+        ends = [s.end for s in segs]
+        sizes = list(map(operator.sub, ends, starts))
+        flags = list(map(operator.ge, probs, repeat(threshold)))
+        kinds = [d.kind for d in rules]
+        reasons = [d.reason for d in rules]
+        # Where the decision is not the rules' own, or a model weighed in, say so.
+        for i, (flagged, kind) in enumerate(zip(flags, kinds, strict=True)):
+            furniture_rule = kind not in ARTICLE_KINDS
+            if flagged and not furniture_rule:
+                kinds[i] = furniture_kind(feats[i])
+                reasons[i] = _model_reason(model, rows[i] if rows else (), probs[i], rules[i])
+            elif flagged and model is not None:
+                reasons[i] = f"{reasons[i]} (p={probs[i]:.2f})"
+            elif not flagged and furniture_rule:
+                kinds[i] = "text"
+                reasons[i] = (
+                    f"kept as text (p={probs[i]:.2f}); the rules alone would flag it: {reasons[i]}"
+                )
+        # 1-based line numbers in the text as given (blank lines count).
+        breaks = map(text.count, repeat("\n"), [0, *ends[:-1]], starts)
+        line_nos = list(accumulate(breaks, initial=1))[1:]
+        per_line = list(
+            map(
+                dict,
+                map(
+                    zip,
+                    repeat(_LINE_KEYS),
+                    zip(line_nos, starts, ends, kinds, probs, rule_ps, flags, reasons, strict=True),
+                ),
+            )
+        )
+        flagged_at = list(compress(range(n), flags))
+        spans = [Span(starts[i], ends[i], kinds[i], probs[i], reasons[i]) for i in flagged_at]
+        total_chars = sum(sizes)
+        furniture_chars = sum(compress(sizes, flags))
         share = furniture_chars / total_chars if total_chars else 0.0
-        kinds: dict[str, int] = {}
+        expected = sum(map(operator.mul, probs, sizes)) / total_chars if total_chars else 0.0
+        found_kinds: dict[str, int] = {}
         for span in spans:
-            kinds[span.label] = kinds.get(span.label, 0) + 1
+            found_kinds[span.label] = found_kinds.get(span.label, 0) + 1
         return DimensionScore(
             dimension=self.name,
             score=share,
@@ -131,12 +201,42 @@ class BoilerplateScorer:
             spans=tuple(spans),
             metrics={
                 "boilerplate_chars_share": share,
+                "expected_boilerplate_chars_share": expected,
                 "boilerplate_lines": float(len(spans)),
                 "total_lines": float(n),
                 "boilerplate_line_share": len(spans) / n if n else 0.0,
-                "mean_line_probability": prob_sum / n if n else 0.0,
+                "mean_line_probability": sum(probs) / n if n else 0.0,
             },
-            details={"lines": per_line, "kinds": kinds, "threshold": self.threshold},
+            details={
+                "lines": per_line,
+                "kinds": found_kinds,
+                "threshold": threshold,
+                "model": self._model_note(model),
+            },
             scorer=f"{__name__.rsplit('.', 1)[0]}.{type(self).__name__}",
             version=self.version,
         )
+
+
+_LINE_KEYS = (
+    "line_no",
+    "start",
+    "end",
+    "kind",
+    "probability",
+    "rule_probability",
+    "boilerplate",
+    "reason",
+)
+
+
+def _model_reason(model: LineModel | None, row: Sequence[float], p: float, rule: Decision) -> str:
+    """Why the model flags a line the rules took for article text."""
+    why = model.explain(row) if model is not None and row else []
+    because = ", ".join(why) if why else "its features and its neighbours"
+    return f"furniture by the line model (p={p:.2f}): {because}; the rules saw {rule.reason}"
+
+
+@cache
+def _cached_file_model(path: str) -> LineModel:
+    return load_line_model(path)

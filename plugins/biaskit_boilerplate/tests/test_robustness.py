@@ -1,8 +1,11 @@
-"""Arbitrary and hostile input: never a crash, every span inside the text, linear time."""
+"""Arbitrary and hostile input: never a crash, every span inside the text.
+
+The hostile inputs are the shapes that make a backtracking pattern blow up; a regression
+would hang this module rather than fail an assertion. How fast the scorer is, is measured
+in ``benchmarks/boilerplate_throughput.py``, never asserted here.
+"""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -72,7 +75,7 @@ def test_arbitrary_text_never_crashes_and_spans_stay_inside(text: str) -> None:
         "Photo " * 20_000,
     ],
 )
-def test_hostile_input_stays_fast(text: str) -> None:
-    start = time.perf_counter()
-    SCORER.score(Document(id="x", text=text))
-    assert time.perf_counter() - start < 3.0
+def test_hostile_input_is_scored(text: str) -> None:
+    doc = Document(id="x", text=text)
+    result = check_result(SCORER.score(doc), SCORER, doc)
+    assert len(result.details["lines"]) == sum(1 for line in text.split("\n") if line.strip())

@@ -87,7 +87,8 @@ def test_spans_cover_trimmed_lines_in_order() -> None:
         chunk = text[span.start : span.end]
         assert chunk == chunk.strip() and chunk
         assert "\n" not in chunk
-        assert span.note and span.label and 0.5 <= span.score <= 1.0
+        assert span.note and span.label
+        assert result.details["threshold"] <= span.score <= 1.0
     assert text[result.spans[-1].start : result.spans[-1].end] == "Leave a Reply"
 
 
@@ -133,3 +134,91 @@ def test_verdict_cut_offs() -> None:
     assert verdict(0.0) == "clean"
     assert verdict(0.1) == "some furniture"
     assert verdict(0.5) == "heavy furniture"
+
+
+def test_default_scorer_decides_with_the_shipped_model() -> None:
+    from biaskit_boilerplate.scorer import DEFAULT_MODEL
+
+    assert DEFAULT_MODEL.exists() and DEFAULT_MODEL.with_name("lines.skops.json").exists()
+    result = BoilerplateScorer().score(Document(id="p", text=PAGE))
+    assert result.details["model"].startswith("lines.skops")
+    assert 0 < result.details["threshold"] < 1
+
+
+def test_rules_alone_when_asked() -> None:
+    result = BoilerplateScorer(model=None).score(Document(id="p", text=PAGE))
+    assert result.details["model"] == "rules only"
+    assert result.details["threshold"] == 0.5
+    for line in result.details["lines"]:
+        assert line["probability"] == line["rule_probability"]
+
+
+def test_rules_are_the_fallback_when_the_model_cannot_load(monkeypatch, tmp_path) -> None:
+    from biaskit_boilerplate import scorer as scorer_module
+
+    monkeypatch.setattr(scorer_module, "DEFAULT_MODEL", tmp_path / "missing.skops")
+    scorer_module._default_model.cache_clear()
+    try:
+        result = BoilerplateScorer().score(Document(id="p", text=PAGE))
+    finally:
+        scorer_module._default_model.cache_clear()
+    assert result.details["model"].startswith("rules only: the shipped model could not be loaded")
+    assert result.spans  # the rules still flag the furniture
+
+
+def test_every_line_has_a_probability_and_a_reason() -> None:
+    result = BoilerplateScorer().score(Document(id="p", text=PAGE))
+    for line in result.details["lines"]:
+        assert 0.0 <= line["probability"] <= 1.0
+        assert line["reason"]
+        assert line["boilerplate"] == (line["probability"] >= result.details["threshold"])
+    graded = result.metrics["expected_boilerplate_chars_share"]
+    assert 0.0 < graded < 1.0
+
+
+def test_layouts_of_one_article_agree() -> None:
+    """One paragraph per line, blank-line paragraphs, hard-wrapped and indented text: the
+    same lines are furniture."""
+    import textwrap
+
+    parts = [
+        "Council Closes Old Bridge After Cracks Found",
+        PARA1,
+        "READ MORE: Flood defences to be upgraded this winter",
+        PARA2,
+        PARA3,
+        "Share this article",
+        "Tags: bridges, council, transport",
+    ]
+    layouts = {
+        "lines": "\n".join(parts),
+        "blank": "\n\n".join(parts),
+        "wrapped": "\n\n".join(textwrap.fill(p, 70) for p in parts),
+        "indented": "\n\n".join("    " + p for p in parts),
+    }
+    for name, text in layouts.items():
+        result = BoilerplateScorer().score(Document(id=name, text=text))
+        flagged = {" ".join(text[s.start : s.end].split()) for s in result.spans}
+        assert flagged == {parts[2], parts[5], parts[6]}, name
+
+
+def test_import_is_cheap() -> None:
+    """Importing the plugin (as ``biaskit --help`` does) loads neither scikit-learn nor
+    numpy nor the model."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, biaskit_boilerplate, biaskit_boilerplate.scorer;"
+        "print(any(m.split('.')[0] in ('sklearn', 'numpy', 'skops') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_with_model_rules_means_the_rules_alone() -> None:
+    from pathlib import Path
+
+    scorer = BoilerplateScorer().with_model(Path("rules"))
+    assert scorer.model is None
+    assert scorer.score(Document(id="p", text=PAGE)).details["model"] == "rules only"
