@@ -1,0 +1,879 @@
+"""The trained loaded-language model: which sentences are biased, and which words make them so.
+
+Two logistic regressions, both linear in features a reader can name:
+
+- the **word model** gives every word the probability that experts would mark it as carrying
+  the bias (BABE's ``biased_words``). It reads the word's spelling and character n-grams, its
+  left and right neighbours, its lexicon category, whether it is quoted or in scare quotes,
+  and its static vector (static.py), which lets it weigh words it never saw in training;
+- the **sentence model** gives every sentence the probability that it is biased. It reads the
+  same spelling features for all its words and its word pairs (tf-idf weighted, length
+  normalised), the lexicon's category counts and its own noisy-OR, the words in scare quotes,
+  the sentence length, the mean static vector of its words' pieces, and the strongest and
+  the soft-maximum (log-sum-exp) word-model score (learned from out-of-fold word scores, so
+  that it does not learn to trust overfitted ones).
+
+Because both are linear over per-word parts, scoring folds every word's features into one
+cached row of numbers; a document is then a gather of those rows and segment sums over its
+sentences (numpy), plus one dictionary look-up per word pair. The same sums, taken over the
+words outside quotation marks and over the words inside, give each sentence's
+reporter's-voice and quoted-material probabilities in the same pass.
+
+Training (``train_model``): the word model on train; the sentence model on train with
+out-of-fold word scores; the regularisation of each, and the two cut-offs that decide which
+words are blamed (word probability, and the probability of the sentence holding them), chosen
+on dev.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .features import (
+    CATEGORIES,
+    DENSE_NAMES,
+    MAX_WEIGHT,
+    TOKEN,
+    Annotated,
+    Voices,
+    annotate,
+    dense_features,
+    sentence_bounds,
+    word_category,
+    word_features,
+)
+
+__all__ = [
+    "TRUSTED_TYPES",
+    "DocScores",
+    "LoadedLanguageModel",
+    "load",
+    "train_model",
+]
+
+TRUSTED_TYPES = ("biaskit_loaded_language.model.LoadedLanguageModel",)
+SENTENCE_C_GRID = (0.5, 1.0, 2.0, 4.0)
+WORD_C_GRID = (0.1, 0.3, 1.0)
+DENSE_WEIGHT = 0.3
+# The word cache is emptied when it reaches this many distinct words.
+MAX_CACHED_WORDS = 1_000_000
+# Out-of-fold word scores for the sentence model are taken over this many folds.
+FOLDS = 5
+START, END = "<s>", "</s>"
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1.0 + z)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))
+
+
+@dataclass(slots=True)
+class DocScores:
+    """Every sentence of a text scored.
+
+    Per sentence ``i`` (in the order of the bounds given): ``bounds[i]``, ``probability[i]``,
+    ``narration[i]`` (the model on the words outside quotation marks) and ``quoted[i]`` (on
+    the words inside; None when the sentence quotes nothing). Its words are
+    ``words[first[i]:first[i + 1]]``, each with the word model's logit in ``logits``.
+    """
+
+    voices: Voices
+    bounds: list[tuple[int, int]]
+    probability: list[float]
+    narration: list[float]
+    quoted: list[float | None]
+    words: list[str]
+    first: list[int]
+    logits: Any
+    quoted_words: Any = None
+    scared_words: Any = None
+
+    def sentence_words(self, i: int) -> list[tuple[str, float]]:
+        lo, hi = self.first[i], self.first[i + 1]
+        return list(zip(self.words[lo:hi], self.logits[lo:hi].tolist(), strict=True))
+
+    def words_of(self, i: int) -> Annotated:
+        """Offsets and voices of sentence ``i``'s words."""
+        start, end = self.bounds[i]
+        return self.voices.sentence(start, end, offsets=True)
+
+
+class LoadedLanguageModel:
+    """Sentence and word probabilities of loaded language (scikit-learn conventions:
+    ``__init__`` stores hyperparameters, ``fit`` returns self, learned attributes end in ``_``).
+
+    ``C`` and ``word_C`` are the inverse regularisation strengths of the sentence and word
+    models; ``dense_weight`` scales the lexicon and length features against the spelling
+    features; ``min_df`` is the fewest train sentences a spelling feature must occur in.
+    """
+
+    piece_vocab_: str
+    word_vocab_: str
+    word_coef_: Any
+    word_static_: Any
+    word_intercept_: float
+    sentence_vocab_: str
+    sentence_coef_: Any
+    sentence_idf_: Any
+    sentence_dense_: Any
+    sentence_top_: Any
+    sentence_static_: Any
+    sentence_intercept_: float
+    word_threshold_: float
+    gate_threshold_: float
+    n_features_: int
+    _compiled: _Compiled | None
+
+    def __init__(
+        self,
+        C: float = 1.0,
+        word_C: float = 0.3,
+        dense_weight: float = DENSE_WEIGHT,
+        min_df: int = 2,
+        random_state: int = 0,
+    ) -> None:
+        self.C = C
+        self.word_C = word_C
+        self.dense_weight = dense_weight
+        self.min_df = min_df
+        self.random_state = random_state
+
+    def fit(
+        self,
+        texts: Sequence[str],
+        y: Sequence[bool],
+        words: Sequence[frozenset[str]] | None = None,
+    ) -> LoadedLanguageModel:
+        """Fit on texts (each one unit), their labels and the words experts marked in each
+        (lower-cased); the static vector table is the shipped one."""
+        from .static import WordPiece, load_table
+
+        vocab, vectors = load_table()
+        pieces = WordPiece(vocab)
+        marked = list(words) if words is not None else [frozenset()] * len(texts)
+        anns = [annotate(t) for t in texts]
+        word_model = _fit_word_model(anns, marked, pieces, vectors, self.word_C, self.random_state)
+        oof = out_of_fold_word_scores(anns, marked, pieces, vectors, self.word_C, self.random_state)
+        space = _sentence_space(anns, self.min_df)
+        x = _sentence_matrix(anns, oof, pieces, vectors, space, self.dense_weight)
+        sentence = _fit_sentence_model(
+            x, list(y), space, self.C, self.dense_weight, self.random_state
+        )
+        return self._assemble(vocab, vectors, word_model, sentence)
+
+    def _assemble(
+        self,
+        vocab: list[str],
+        vectors: Any,
+        word_model: dict[str, Any],
+        sentence: dict[str, Any],
+    ) -> LoadedLanguageModel:
+        import numpy as np
+
+        self.piece_vocab_ = "\n".join(vocab)
+        self.word_vocab_ = "\n".join(word_model["features"])
+        self.word_coef_ = np.asarray(word_model["coef"], dtype=np.float64)
+        self.word_static_ = np.asarray(vectors @ word_model["static"], dtype=np.float64)
+        self.word_intercept_ = float(word_model["intercept"])
+        self.sentence_vocab_ = "\n".join(sentence["features"])
+        self.sentence_coef_ = np.asarray(sentence["coef"], dtype=np.float64)
+        self.sentence_idf_ = np.asarray(sentence["idf"], dtype=np.float64)
+        self.sentence_dense_ = np.asarray(sentence["dense"], dtype=np.float64)
+        self.sentence_top_ = np.asarray(sentence["top"], dtype=np.float64)
+        self.sentence_static_ = np.asarray(vectors @ sentence["static"], dtype=np.float64)
+        self.sentence_intercept_ = float(sentence["intercept"])
+        self.word_threshold_ = 0.5
+        self.gate_threshold_ = 0.5
+        self.n_features_ = len(sentence["features"])
+        self._compiled = None
+        return self
+
+    # ------------------------------------------------------------------ scoring
+
+    def _compile(self) -> _Compiled:
+        compiled: _Compiled | None = getattr(self, "_compiled", None)
+        if compiled is None:
+            compiled = _Compiled(self)
+            self._compiled = compiled
+        return compiled
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_compiled", None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._compiled = None
+
+    def predict_proba(self, texts: Sequence[str]) -> Any:
+        """[P(not biased), P(biased)] per text, each text scored as one unit."""
+        import numpy as np
+
+        compiled = self._compile()
+        p = np.asarray([compiled.score(t, [(0, len(t))]).probability[0] for t in texts])
+        return np.column_stack([1 - p, p])
+
+    def analyse(self, text: str, bounds: Sequence[tuple[int, int]]) -> DocScores:
+        """Score every sentence (``bounds``: sorted, non-overlapping offsets) of ``text``."""
+        return self._compile().score(text, bounds)
+
+    def explain_word(self, word: str) -> tuple[float, str, float, str]:
+        """A word's own learned weight (spelling, static vector and lexicon category, in
+        logits), its lexicon category, that category's learned weight, and the lexicon's
+        reason."""
+        compiled = self._compile()
+        own = float(compiled.table[compiled._id(word)][4])
+        category, _, reason = word_category(word)
+        return own, category, float(compiled.category.get(category, 0.0)), reason
+
+    def context_weight(self, prev: str, nxt: str) -> float:
+        compiled = self._compile()
+        return float(compiled.prev.get(prev, 0.0) + compiled.next.get(nxt, 0.0))
+
+
+class _Compiled:
+    """The fitted weights folded into per-word rows, scored a document at a time with numpy.
+
+    Every distinct word seen gets one row of ``table`` (computed once, then cached; see
+    ``word_row``). A document is then a handful of gathers and segment sums over its words,
+    whatever its length.
+    """
+
+    # dot, norm, static, pieces, word part, as previous word, as next word, log(1 - lexicon
+    # weight), then one column per lexicon category.
+    COLUMNS = 8 + len(CATEGORIES)
+
+    def __init__(self, model: LoadedLanguageModel) -> None:
+        import numpy as np
+
+        from .static import WordPiece
+
+        self.pieces = WordPiece(model.piece_vocab_.split("\n"))
+        word_weights = dict(
+            zip(model.word_vocab_.split("\n"), model.word_coef_.tolist(), strict=True)
+        )
+        self.word_weights = word_weights
+        self.prev = {k[2:]: v for k, v in word_weights.items() if k.startswith("p:")}
+        self.next = {k[2:]: v for k, v in word_weights.items() if k.startswith("n:")}
+        self.category = {k[2:]: v for k, v in word_weights.items() if k.startswith("k:")}
+        self.quote = word_weights.get("q:", 0.0)
+        self.scare = word_weights.get("s:", 0.0)
+        self.prev_start = self.prev.get(START, 0.0)
+        self.next_end = self.next.get(END, 0.0)
+        self.word_static = model.word_static_.tolist()
+        self.word_intercept = model.word_intercept_
+        names = model.sentence_vocab_.split("\n")
+        coef = model.sentence_coef_.tolist()
+        idf = model.sentence_idf_.tolist()
+        self.feature_weight = {n: c * i for n, c, i in zip(names, coef, idf, strict=True)}
+        self.feature_idf = dict(zip(names, idf, strict=True))
+        pairs = [
+            (n[2:], c * i, i * i)
+            for n, c, i in zip(names, coef, idf, strict=True)
+            if n.startswith("b:")
+        ]
+        # Row 0 is "no known word pair".
+        self.bigram_words = [key.split(" ") for key, _, _ in pairs]
+        self.bigram_keys: Any = None
+        self.bigram_rows: Any = None
+        self.bigram_dot = np.asarray([0.0, *(d for _, d, _ in pairs)])
+        self.bigram_norm = np.asarray([0.0, *(q for _, _, q in pairs)])
+        self.dense = np.asarray(model.sentence_dense_)
+        self.top = model.sentence_top_.tolist()
+        self.sentence_static = model.sentence_static_.tolist()
+        self.intercept = model.sentence_intercept_
+        self.ids: dict[str, int] = {}
+        self.table = np.zeros((1024, self.COLUMNS))
+
+    def word_row(self, w: str) -> list[float]:
+        """One lower-cased word's numbers: its tf-idf dot product with the sentence model and
+        squared norm, the sum of its pieces' static weights and their count, its part of the
+        word-model logit (spelling, static vector, lexicon category), its weight as a left and
+        as a right neighbour, log(1 - its lexicon weight), and its lexicon category one-hot."""
+        counts: dict[str, int] = {}
+        for f in word_features(w):
+            counts[f] = counts.get(f, 0) + 1
+        dot = norm = part = 0.0
+        fw, fi, ww = self.feature_weight, self.feature_idf, self.word_weights
+        for f, c in counts.items():
+            i = fi.get(f)
+            if i is not None:
+                dot += c * fw[f]
+                norm += (c * i) ** 2
+            part += c * ww.get(f, 0.0)
+        ids = self.pieces.pieces(w)
+        static = sum(self.sentence_static[i] for i in ids)
+        if ids:
+            part += sum(self.word_static[i] for i in ids) / len(ids)
+        category, weight, _ = word_category(w)
+        onehot = [0.0] * len(CATEGORIES)
+        if category:
+            part += self.category.get(category, 0.0)
+            onehot[CATEGORIES.index(category)] = 1.0
+        return [
+            dot,
+            norm,
+            static,
+            float(len(ids)),
+            part,
+            self.prev.get(w, 0.0),
+            self.next.get(w, 0.0),
+            math.log1p(-min(weight, MAX_WEIGHT)) if category else 0.0,
+            *onehot,
+        ]
+
+    def _id(self, w: str) -> int:
+        import numpy as np
+
+        found = self.ids.get(w)
+        if found is not None:
+            return found
+        if len(self.ids) >= MAX_CACHED_WORDS:  # a pathological stream of distinct words
+            self.ids.clear()
+            self.bigram_keys = None
+        j = len(self.ids)
+        if j >= len(self.table):
+            grown = np.zeros((2 * len(self.table), self.COLUMNS))
+            grown[: len(self.table)] = self.table
+            self.table = grown
+        self.table[j] = self.word_row(w)
+        self.ids[w] = j
+        return j
+
+    def _pair_index(self) -> tuple[Any, Any]:
+        """Known word pairs as sorted integer keys (left id * 2**32 + right id), and the row
+        of each; built on first use, after giving every word of a known pair its id."""
+        import numpy as np
+
+        if self.bigram_keys is None:
+            keys = [(self._id(a) << 32) | self._id(b) for a, b in self.bigram_words]
+            order = np.argsort(np.asarray(keys, dtype=np.int64), kind="stable")
+            self.bigram_keys = np.asarray(keys, dtype=np.int64)[order]
+            self.bigram_rows = (order + 1).astype(np.intp)
+        return self.bigram_keys, self.bigram_rows
+
+    def score(self, text: str, bounds: Sequence[tuple[int, int]]) -> DocScores:
+        import numpy as np
+
+        keys, key_rows = self._pair_index()
+        voices = Voices(text)
+        low = voices.low
+        findall = TOKEN.findall
+        words: list[str] = []
+        first: list[int] = []
+        special: list[tuple[int, Annotated]] = []
+        q_starts, q_ends = voices.marked
+        nq = len(q_starts)
+        qi = 0
+        for start, end in bounds:
+            first.append(len(words))
+            while qi < nq and q_ends[qi] <= start:
+                qi += 1
+            if qi == nq or q_starts[qi] >= end:
+                words.extend(findall(low, start, end))
+            else:
+                ann = voices.sentence(start, end)
+                special.append((len(words), ann))
+                words.extend(ann.words)
+        first.append(len(words))
+        n_sent = len(bounds)
+        result = DocScores(
+            voices,
+            list(bounds),
+            [0.0] * n_sent,
+            [0.0] * n_sent,
+            [None] * n_sent,
+            words,
+            first,
+            np.zeros(len(words)),
+        )
+        if not words:
+            return result
+
+        ids = list(map(self.ids.get, words))
+        if None in ids:
+            ids = [self._id(w) if j is None else j for w, j in zip(words, ids, strict=True)]
+        id_array = np.asarray(ids, dtype=np.int64)
+        rows = self.table[id_array]
+        n = len(words)
+        lengths = np.diff(np.asarray(first))
+        live = np.flatnonzero(lengths > 0)
+        starts = np.asarray(first[:-1])[live]
+        ends = starts + lengths[live]
+        # Word pairs within a sentence, each counted at its second word.
+        pair_ids = np.zeros(n, dtype=np.intp)
+        if n > 1 and len(keys):
+            wanted = (id_array[:-1] << 32) | id_array[1:]
+            at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+            pair_ids[1:] = np.where(keys[at] == wanted, key_rows[at], 0)
+        pair_ids[starts] = 0
+        quoted = np.zeros(n, dtype=bool)
+        scared = np.zeros(n, dtype=bool)
+        for lo, ann in special:
+            quoted[lo : lo + len(ann.words)] = ann.quoted
+            scared[lo : lo + len(ann.words)] = ann.scared
+        result.quoted_words = quoted
+        result.scared_words = scared
+        prev_c = np.empty(n)
+        prev_c[1:] = rows[:-1, 5]
+        prev_c[starts] = self.prev_start
+        next_c = np.empty(n)
+        next_c[:-1] = rows[1:, 6]
+        next_c[ends - 1] = self.next_end
+        logits = self.word_intercept + rows[:, 4] + prev_c + next_c
+        if special:
+            logits += self.quote * quoted + self.scare * scared
+        result.logits = logits
+
+        values = np.empty((n, 6 + len(CATEGORIES)))
+        values[:, 0] = rows[:, 0] + self.bigram_dot[pair_ids]
+        values[:, 1] = rows[:, 1] + self.bigram_norm[pair_ids]
+        values[:, 2:4] = rows[:, 2:4]
+        values[:, 4] = 1.0
+        values[:, 5] = rows[:, 7]
+        values[:, 6:] = rows[:, 8:]
+        scare_counts = np.add.reduceat(scared.astype(float), starts)
+        sums: dict[str, tuple[Any, Any, Any]] = {
+            "all": (np.add.reduceat(values, starts), scare_counts, None)
+        }
+        if special and quoted.any():
+            inside = np.add.reduceat(values * quoted[:, None], starts)
+            inside_scare = np.add.reduceat((scared & quoted).astype(float), starts)
+            sums["quote"] = (inside, inside_scare, quoted)
+            sums["narration"] = (sums["all"][0] - inside, scare_counts - inside_scare, ~quoted)
+        probs: dict[str, Any] = {}
+        for voice, (total, scare, mask) in sums.items():
+            x = np.full(len(starts), self.intercept)
+            norm = total[:, 1]
+            x += np.divide(total[:, 0], np.sqrt(norm), out=np.zeros_like(norm), where=norm > 0)
+            pieces = total[:, 3]
+            x += np.divide(total[:, 2], pieces, out=np.zeros_like(pieces), where=pieces > 0)
+            count = total[:, 4]
+            dense = np.column_stack(
+                [
+                    np.log1p(total[:, 6:]),
+                    np.log1p(scare),
+                    -np.expm1(total[:, 5]),
+                    np.log1p(count) / 3.0,
+                ]
+            )
+            x += dense @ self.dense
+            top, soft = _tops(logits, starts, mask)
+            x += self.top[0] * top / 4.0 + self.top[1] * soft / 4.0
+            probs[voice] = (np.where(count > 0, 1.0 / (1.0 + np.exp(-x)), 0.0), count)
+        everything = probs["all"][0].tolist()
+        narration = probs["narration"][0].tolist() if "narration" in probs else everything
+        inside_p, inside_n = probs.get("quote", (None, None))
+        inside_list = inside_p.tolist() if inside_p is not None else None
+        inside_count = inside_n.tolist() if inside_n is not None else None
+        for k, si in enumerate(live.tolist()):
+            result.probability[si] = everything[k]
+            result.narration[si] = narration[k]
+            if inside_list is not None and inside_count is not None and inside_count[k] > 0:
+                result.quoted[si] = inside_list[k]
+        return result
+
+
+def _tops(logits: Any, starts: Any, mask: Any) -> tuple[Any, Any]:
+    """Per sentence: the highest logit, and the log-sum-exp, over the masked words (0 where
+    a sentence has none). Logits are clipped to +-50 first (no word comes near), so the sum
+    of exponentials needs no shift."""
+    import numpy as np
+
+    x = np.clip(logits, -50.0, 50.0)
+    e = np.exp(x)
+    if mask is not None:
+        x = np.where(mask, x, -np.inf)
+        e = e * mask
+    top = np.maximum.reduceat(x, starts)
+    total = np.add.reduceat(e, starts)
+    empty = total <= 0
+    soft = np.log(np.where(empty, 1.0, total))
+    return np.where(empty, 0.0, top), np.where(empty, 0.0, soft)
+
+
+# ---------------------------------------------------------------------- training helpers
+
+
+def _word_rows(
+    ann: Annotated, pieces: Any, vectors: Any
+) -> tuple[list[dict[str, float]], list[Any]]:
+    """The word model's features for every word of one unit: sparse dicts, static vectors."""
+    import numpy as np
+
+    rows: list[dict[str, float]] = []
+    statics: list[Any] = []
+    words = ann.words
+    for i, w in enumerate(words):
+        row: dict[str, float] = {}
+        for f in word_features(w):
+            row[f] = row.get(f, 0.0) + 1.0
+        row["p:" + (words[i - 1] if i else START)] = 1.0
+        row["n:" + (words[i + 1] if i + 1 < len(words) else END)] = 1.0
+        category = word_category(w)[0]
+        if category:
+            row["k:" + category] = 1.0
+        if ann.quoted[i]:
+            row["q:"] = 1.0
+        if ann.scared[i]:
+            row["s:"] = 1.0
+        rows.append(row)
+        ids = pieces.pieces(w)
+        statics.append(vectors[list(ids)].mean(0) if ids else np.zeros(vectors.shape[1]))
+    return rows, statics
+
+
+def _fit_word_model(
+    anns: Sequence[Annotated],
+    marked: Sequence[frozenset[str]],
+    pieces: Any,
+    vectors: Any,
+    C: float,
+    random_state: int,
+) -> dict[str, Any]:
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows: list[dict[str, float]] = []
+    statics: list[Any] = []
+    labels: list[bool] = []
+    for ann, gold in zip(anns, marked, strict=True):
+        r, s = _word_rows(ann, pieces, vectors)
+        rows.extend(r)
+        statics.extend(s)
+        labels.extend(w in gold for w in ann.words)
+    vec = DictVectorizer()
+    static = np.asarray(statics).reshape(len(rows), vectors.shape[1])
+    x = sp.hstack([vec.fit_transform(rows), sp.csr_matrix(static)]).tocsr()
+    y = np.asarray(labels, dtype=bool)
+    names = list(vec.get_feature_names_out())
+    if y.all() or not y.any():  # nothing to learn: a constant model
+        return {
+            "features": names,
+            "coef": np.zeros(len(names)),
+            "static": np.zeros(vectors.shape[1]),
+            "intercept": _logit(0.5 if not len(y) else float(y.mean())),
+        }
+    clf = LogisticRegression(C=C, max_iter=3000, random_state=random_state)
+    clf.fit(x, y)
+    coef = clf.coef_[0]
+    return {
+        "features": names,
+        "coef": coef[: len(names)],
+        "static": coef[len(names) :],
+        "intercept": clf.intercept_[0],
+    }
+
+
+def _word_logits(model: dict[str, Any], ann: Annotated, pieces: Any, vectors: Any) -> list[float]:
+    weights = model.get("weights")
+    if weights is None:
+        weights = model["weights"] = dict(
+            zip(model["features"], model["coef"].tolist(), strict=True)
+        )
+    rows, statics = _word_rows(ann, pieces, vectors)
+    out = []
+    for row, stat in zip(rows, statics, strict=True):
+        x = model["intercept"] + float(stat @ model["static"])
+        x += sum(weights.get(f, 0.0) * v for f, v in row.items())
+        out.append(x)
+    return out
+
+
+def out_of_fold_word_scores(
+    anns: Sequence[Annotated],
+    marked: Sequence[frozenset[str]],
+    pieces: Any,
+    vectors: Any,
+    C: float,
+    random_state: int,
+) -> list[list[float]]:
+    """Word-model logits for every word of every unit, each from a model that did not see
+    that unit."""
+    import numpy as np
+    from sklearn.model_selection import KFold
+
+    out: list[list[float]] = [[] for _ in anns]
+    index = np.arange(len(anns))
+    folds = min(FOLDS, len(anns))
+    if folds < 2:
+        model = _fit_word_model(anns, marked, pieces, vectors, C, random_state)
+        return [_word_logits(model, ann, pieces, vectors) for ann in anns]
+    for fit_idx, held in KFold(folds, shuffle=True, random_state=random_state).split(index):
+        model = _fit_word_model(
+            [anns[i] for i in fit_idx],
+            [marked[i] for i in fit_idx],
+            pieces,
+            vectors,
+            C,
+            random_state,
+        )
+        for i in held:
+            out[i] = _word_logits(model, anns[i], pieces, vectors)
+    return out
+
+
+def _top_two(logits: Sequence[float]) -> list[float]:
+    """The strongest word's logit and the soft maximum (log-sum-exp) of all, scaled."""
+    if not logits:
+        return [0.0, 0.0]
+    top = max(logits)
+    soft = top + math.log(sum(math.exp(x - top) for x in logits))
+    return [top / 4.0, soft / 4.0]
+
+
+def _sentence_space(anns: Sequence[Annotated], min_df: int) -> dict[str, Any]:
+    """The sentence model's spelling and word-pair vocabulary (in at least ``min_df`` units)
+    and its smoothed idf."""
+    import numpy as np
+
+    df: dict[str, int] = {}
+    for ann in anns:
+        seen: set[str] = set()
+        words = ann.words
+        for i, w in enumerate(words):
+            seen.update(word_features(w))
+            if i:
+                seen.add("b:" + words[i - 1] + " " + w)
+        for f in seen:
+            df[f] = df.get(f, 0) + 1
+    names = sorted(f for f, c in df.items() if c >= min_df)
+    n = len(anns)
+    idf = np.array([math.log((1 + n) / (1 + df[f])) + 1.0 for f in names])
+    return {"features": names, "vocab": {f: j for j, f in enumerate(names)}, "idf": idf}
+
+
+def _unit_dense(ann: Annotated) -> list[float]:
+    cats = [word_category(w) for w in ann.words]
+    return dense_features(
+        [c for c, _, _ in cats], [w for _, w, _ in cats], sum(ann.scared), len(ann.words)
+    )
+
+
+def _sentence_matrix(
+    anns: Sequence[Annotated],
+    word_scores: Sequence[Sequence[float]],
+    pieces: Any,
+    vectors: Any,
+    space: dict[str, Any],
+    dense_weight: float,
+) -> Any:
+    """Rows exactly as ``_Compiled`` sums them: per-word tf-idf vectors and word pairs over
+    the square root of the summed per-word squared norms; dense, top-two and static parts."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    vocab: dict[str, int] = space["vocab"]
+    idf = space["idf"].tolist()
+    data: list[float] = []
+    cols: list[int] = []
+    ptr = [0]
+    dense_rows: list[list[float]] = []
+    for ann, scores in zip(anns, word_scores, strict=True):
+        row: dict[int, float] = {}
+        norm = 0.0
+        words = ann.words
+        for i, w in enumerate(words):
+            per_word: dict[int, float] = {}
+            for f in word_features(w):
+                j = vocab.get(f)
+                if j is not None:
+                    per_word[j] = per_word.get(j, 0.0) + idf[j]
+            for j, v in per_word.items():
+                row[j] = row.get(j, 0.0) + v
+                norm += v * v
+            if i:
+                j = vocab.get("b:" + words[i - 1] + " " + w)
+                if j is not None:
+                    row[j] = row.get(j, 0.0) + idf[j]
+                    norm += idf[j] * idf[j]
+        scale = 1.0 / math.sqrt(norm) if norm > 0 else 0.0
+        for j, v in row.items():
+            cols.append(j)
+            data.append(v * scale)
+        ptr.append(len(cols))
+        ids = [p for w in words for p in pieces.pieces(w)]
+        static = vectors[ids].mean(0) if ids else np.zeros(vectors.shape[1])
+        dense = [dense_weight * v for v in _unit_dense(ann)]
+        dense_rows.append([*dense, *_top_two(scores), *static.tolist()])
+    sparse = sp.csr_matrix((data, cols, ptr), shape=(len(anns), len(vocab)))
+    return sp.hstack([sparse, sp.csr_matrix(np.asarray(dense_rows))]).tocsr()
+
+
+def _fit_sentence_model(
+    x: Any,
+    y: Sequence[bool],
+    space: dict[str, Any],
+    C: float,
+    dense_weight: float,
+    random_state: int,
+) -> dict[str, Any]:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=C, max_iter=5000, random_state=random_state)
+    clf.fit(x, np.asarray(y, dtype=bool))
+    coef = clf.coef_[0]
+    k = len(space["features"])
+    nd = len(DENSE_NAMES)
+    return {
+        "features": space["features"],
+        "coef": coef[:k],
+        "idf": space["idf"],
+        "dense": coef[k : k + nd] * dense_weight,
+        "top": coef[k + nd : k + nd + 2],
+        "static": coef[k + nd + 2 :],
+        "intercept": clf.intercept_[0],
+        "classifier": clf,
+    }
+
+
+def load(path: Path | str) -> LoadedLanguageModel:
+    """A model saved by ``biaskit train loaded_language`` (skops, trusted types only)."""
+    from biaskit.bench.training import load_model
+
+    model = load_model(path, TRUSTED_TYPES)
+    if not isinstance(model, LoadedLanguageModel):
+        raise TypeError(f"{path} does not hold a loaded-language model")
+    return model
+
+
+# ---------------------------------------------------------------------- choosing on dev
+
+WORD_THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(11))
+GATE_THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6)
+
+
+Scored = list[tuple[float, list[tuple[str, float]]]]
+
+
+def score_for_blame(model: LoadedLanguageModel, text: str) -> Scored:
+    """Per sentence, as the scorer splits the text: its probability, and each word with its
+    word-model logit."""
+    doc = model.analyse(text, sentence_bounds(text))
+    return [(p, doc.sentence_words(i)) for i, p in enumerate(doc.probability)]
+
+
+def blamed_words(scored: Scored, word_threshold: float, gate: float) -> set[str]:
+    """The lower-cased words the scorer blames: word probability at least ``word_threshold``
+    in a sentence of probability at least ``gate``."""
+    cut = _logit(word_threshold)
+    return {w for p, words in scored if p >= gate for w, x in words if x >= cut}
+
+
+def word_prf(
+    scored: Sequence[Scored], marked: Sequence[frozenset[str]], word_threshold: float, gate: float
+) -> tuple[float, float, float]:
+    """Micro precision, recall and F1 of the blamed words against the experts' words."""
+    tp = fp = fn = 0
+    for s, gold in zip(scored, marked, strict=True):
+        blamed = blamed_words(s, word_threshold, gate)
+        tp += len(blamed & gold)
+        fp += len(blamed - gold)
+        fn += len(gold - blamed)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def train_model(
+    train: Sequence[tuple[str, bool, frozenset[str]]],
+    dev: Sequence[tuple[str, bool, frozenset[str]]],
+    random_state: int = 0,
+    progress: Any = None,
+) -> tuple[LoadedLanguageModel, dict[str, float], dict[str, Any]]:
+    """Fit on train; choose both regularisations and the word cut-offs on dev.
+
+    The word model's C by average precision over dev words, the sentence model's C by dev
+    log-loss (a proper score: it rewards calibrated probabilities, which the document score
+    averages), then the word and gate cut-offs by micro word F1 on dev.
+    """
+    import numpy as np
+    from sklearn.metrics import average_precision_score, f1_score, log_loss, roc_auc_score
+
+    from .static import WordPiece, load_table
+
+    say = progress or (lambda message: None)
+    vocab, vectors = load_table()
+    pieces = WordPiece(vocab)
+    tr_anns = [annotate(t) for t, _, _ in train]
+    dv_anns = [annotate(t) for t, _, _ in dev]
+    tr_marked = [m for _, _, m in train]
+    dv_gold_words = [w in m for ann, (_, _, m) in zip(dv_anns, dev, strict=True) for w in ann.words]
+
+    best_word: tuple[float, float, dict[str, Any]] | None = None
+    for c in WORD_C_GRID:
+        wm = _fit_word_model(tr_anns, tr_marked, pieces, vectors, c, random_state)
+        scores = [x for ann in dv_anns for x in _word_logits(wm, ann, pieces, vectors)]
+        ap = float(average_precision_score(dv_gold_words, scores))
+        say(f"word model C={c}: dev average precision {ap:.3f}")
+        if best_word is None or ap > best_word[0]:
+            best_word = (ap, c, wm)
+    assert best_word is not None
+    word_ap, word_c, word_model = best_word
+
+    say("out-of-fold word scores for the sentence model")
+    oof = out_of_fold_word_scores(tr_anns, tr_marked, pieces, vectors, word_c, random_state)
+    dv_scores = [_word_logits(word_model, ann, pieces, vectors) for ann in dv_anns]
+    space = _sentence_space(tr_anns, 2)
+    dense_weight = 0.3
+    x_tr = _sentence_matrix(tr_anns, oof, pieces, vectors, space, dense_weight)
+    x_dv = _sentence_matrix(dv_anns, dv_scores, pieces, vectors, space, dense_weight)
+    y_tr = [y for _, y, _ in train]
+    y_dv = np.asarray([y for _, y, _ in dev], dtype=bool)
+    best: tuple[float, float, dict[str, Any]] | None = None
+    for c in SENTENCE_C_GRID:
+        sent = _fit_sentence_model(x_tr, y_tr, space, c, dense_weight, random_state)
+        p = sent["classifier"].predict_proba(x_dv)[:, 1]
+        loss = float(log_loss(y_dv, p))
+        say(f"sentence model C={c}: dev log-loss {loss:.4f}, ROC-AUC {roc_auc_score(y_dv, p):.3f}")
+        if best is None or loss < best[0]:
+            best = (loss, c, sent)
+    assert best is not None
+    loss, sent_c, sentence = best
+    model = LoadedLanguageModel(
+        C=sent_c, word_C=word_c, dense_weight=dense_weight, random_state=random_state
+    )
+    model._assemble(vocab, vectors, word_model, sentence)
+
+    dv_marked = [m for _, _, m in dev]
+    scored = [score_for_blame(model, t) for t, _, _ in dev]
+    grid = [(w, g) for w in WORD_THRESHOLDS for g in GATE_THRESHOLDS]
+    choice = max(grid, key=lambda wg: word_prf(scored, dv_marked, *wg)[2])
+    model.word_threshold_, model.gate_threshold_ = choice
+    wp, wr, wf = word_prf(scored, dv_marked, *choice)
+    probs = np.asarray([max((p for p, _ in s), default=0.0) for s in scored])
+    metrics = {
+        "log_loss": loss,
+        "roc_auc": float(roc_auc_score(y_dv, probs)),
+        "macro_f1_at_0.5": float(f1_score(y_dv, probs >= 0.5, average="macro")),
+        "word_average_precision": word_ap,
+        "word_precision": wp,
+        "word_recall": wr,
+        "word_f1": wf,
+    }
+    params = {
+        "C": sent_c,
+        "word_C": word_c,
+        "dense_weight": dense_weight,
+        "word_threshold": choice[0],
+        "gate_threshold": choice[1],
+        "sentence_features": model.n_features_,
+        "train_sentences": len(train),
+        "dev_sentences": len(dev),
+    }
+    return model, metrics, params

@@ -1,0 +1,283 @@
+"""The trained model: fitting, its fast scorer against scikit-learn, voices, saving and
+loading safely, the shipped model, and the optional embedding scorer's logic."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from biaskit import Document
+from biaskit.bench.model import Example
+from biaskit.bench.training import UnsafeModel, load_model, save_model
+from biaskit.testing import check_scorer
+from biaskit_loaded_language import LoadedLanguageScorer, biaskit_scorers
+from biaskit_loaded_language import model as M
+from biaskit_loaded_language.features import TOKEN, Voices, annotate, word_category
+from biaskit_loaded_language.quotes import lowered_text
+from biaskit_loaded_language.static import WordPiece, load_table
+
+LOADED = ["slammed", "radical", "disgraceful", "thugs", "hysterical", "ranted"]
+NEUTRAL = ["said", "approved", "announced", "reported", "voted", "noted"]
+SUBJECTS = ["The senator", "The council", "The minister", "Officials", "The mayor", "Critics"]
+OBJECTS = ["the budget plan", "the new law", "the court ruling", "the trade deal"]
+
+
+def _corpus(n: int, offset: int = 0) -> list[Example]:
+    out = []
+    for i in range(n):
+        j = i + offset
+        biased = j % 2 == 0
+        verb = (LOADED if biased else NEUTRAL)[j % 6]
+        text = f"{SUBJECTS[j % 6]} {verb} {OBJECTS[j % 4]} on Tuesday."
+        if j % 5 == 0:
+            text = f'{SUBJECTS[j % 6]} said "{verb} {OBJECTS[j % 4]}" was the issue.'
+        words = frozenset([verb]) if biased else frozenset()
+        out.append(Example(f"e{j}", text, (biased,), "train", words))
+    return out
+
+
+@pytest.fixture(scope="module")
+def toy() -> tuple[M.LoadedLanguageModel, list[Example]]:
+    train = _corpus(60)
+    model = M.LoadedLanguageModel(C=4.0, word_C=4.0, min_df=1).fit(
+        [e.text for e in train],
+        [e.labels[0] for e in train],
+        [e.words or frozenset() for e in train],
+    )
+    return model, train
+
+
+def test_fit_separates_loaded_from_neutral(
+    toy: tuple[M.LoadedLanguageModel, list[Example]],
+) -> None:
+    model, _ = toy
+    p = model.predict_proba(
+        [
+            "The mayor slammed the trade deal on Tuesday.",
+            "The mayor approved the trade deal on Tuesday.",
+        ]
+    )[:, 1]
+    assert p[0] > 0.5 > p[1]
+    scores = model.analyse("Critics slammed the new law.", [(0, 28)])
+    blamed = max(zip(scores.logits.tolist(), scores.words, strict=True))[1]
+    assert blamed == "slammed"
+
+
+def test_fast_scoring_reproduces_scikit_learn_exactly() -> None:
+    """The folded, cached, numpy scorer gives the very probabilities scikit-learn computes
+    from the training matrix (so training and scoring cannot drift apart)."""
+    train = _corpus(40)
+    vocab, vectors = load_table()
+    pieces = WordPiece(vocab)
+    anns = [annotate(e.text) for e in train]
+    marked = [e.words or frozenset() for e in train]
+    word_model = M._fit_word_model(anns, marked, pieces, vectors, 1.0, 0)
+    scores = [M._word_logits(word_model, a, pieces, vectors) for a in anns]
+    space = M._sentence_space(anns, 1)
+    x = M._sentence_matrix(anns, scores, pieces, vectors, space, M.DENSE_WEIGHT)
+    sentence = M._fit_sentence_model(x, [e.labels[0] for e in train], space, 1.0, M.DENSE_WEIGHT, 0)
+    model = M.LoadedLanguageModel()._assemble(vocab, vectors, word_model, sentence)
+    reference = sentence["classifier"].predict_proba(x)[:, 1]
+    fast = model.predict_proba([e.text for e in train])[:, 1]
+    assert np.allclose(fast, reference, atol=1e-7)
+    for e, ref in zip(train, scores, strict=True):
+        assert np.allclose(model.analyse(e.text, [(0, len(e.text))]).logits, ref, atol=1e-7)
+
+
+def test_voices_are_scored_apart(toy: tuple[M.LoadedLanguageModel, list[Example]]) -> None:
+    model, _ = toy
+    text = 'The mayor said "critics slammed the radical plan" on Tuesday.'
+    scored = model.analyse(text, [(0, len(text))])
+    assert scored.quoted[0] is not None
+    assert scored.quoted[0] > scored.narration[0]
+    plain = model.analyse("The mayor approved the plan.", [(0, 28)])
+    assert plain.quoted == [None] and plain.narration == plain.probability
+
+
+def test_scare_quotes_stay_in_the_reporters_voice() -> None:
+    text = "The ministry criticised the “improper decision” by the city."
+    ann = Voices(text).sentence(0, len(text), offsets=True)
+    assert ann.spans is not None
+    marked = {w for w, s in zip(ann.words, ann.scared, strict=True) if s}
+    assert marked == {"improper", "decision"}
+    assert not any(ann.quoted)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_voice_tokenisation_matches_plain_tokenisation(text: str) -> None:
+    ann = Voices(text).sentence(0, len(text), offsets=True)
+    assert ann.words == TOKEN.findall(lowered_text(text))
+    assert ann.spans is not None
+    assert all(0 <= s < e <= len(text) for s, e in ann.spans)
+
+
+def test_word_category_reads_the_lexicon_and_morphology() -> None:
+    assert word_category("regime")[0] == "pejorative"
+    assert word_category("slammed")[0] == "reporting-verb"
+    assert word_category("russophobic")[0] == "group-label"
+    assert word_category("budget") == ("", 0.0, "")
+
+
+def test_wordpiece_splits_unknown_words_into_known_pieces() -> None:
+    vocab, vectors = load_table()
+    assert vectors.shape == (len(vocab), 32)
+    wp = WordPiece(vocab)
+    pieces = [vocab[i] for i in wp.pieces("bloviating")]
+    assert "".join(p.removeprefix("##") for p in pieces) == "bloviating"
+    assert wp.pieces("x" * 500) == (wp.unknown,)
+
+
+def test_save_load_and_score_with_a_trained_model(
+    toy: tuple[M.LoadedLanguageModel, list[Example]], tmp_path: Path
+) -> None:
+    dev = _corpus(20, offset=61)
+    train = _corpus(60)
+    trained = LoadedLanguageScorer().train(train, dev, random_state=0)
+    assert trained.metrics["roc_auc"] > 0.9
+    assert 0.0 < trained.params["word_threshold"] < 1.0
+    path = tmp_path / "ll.skops"
+    save_model(path, trained, dimension="loaded_language", scorer_version="t", dataset="toy")
+    scorer = LoadedLanguageScorer().with_model(path)
+    check_scorer(scorer)
+    text = "Officials announced the budget plan on Tuesday. The senator slammed the new law."
+    result = scorer.score(Document("d", text))
+    words = {text[s.start : s.end]: s for s in result.spans if s.label != "loaded-sentence"}
+    assert "slammed" in words and "learned weight" in words["slammed"].note
+    assert "reporter's voice" in words["slammed"].note
+    assert (
+        result.details["sentences"][1]["probability"]
+        > result.details["sentences"][0]["probability"]
+    )
+
+
+def test_untrusted_types_are_refused(tmp_path: Path) -> None:
+    from fractions import Fraction
+
+    from skops.io import dump
+
+    path = tmp_path / "evil.skops"
+    dump({"format": 1, "estimator": Fraction(1, 3)}, path)
+    with pytest.raises(UnsafeModel, match="Fraction"):
+        M.load(path)
+    trusted = tmp_path / "other.skops"
+    dump({"format": 1, "estimator": {"not": "a model"}}, trusted)
+    with pytest.raises(TypeError, match="loaded-language"):
+        M.load(trusted)
+
+
+def test_shipped_model_is_the_default_and_conforms() -> None:
+    scorer = LoadedLanguageScorer()
+    check_scorer(scorer)
+    here = Path(M.__file__).parent
+    meta = (here / "loaded_language.skops.json").read_text()
+    assert '"dataset": "babe"' in meta
+    model = load_model(here / "loaded_language.skops", M.TRUSTED_TYPES)
+    assert isinstance(model, M.LoadedLanguageModel)
+    neutral = "The city council approved the budget on Tuesday. The plan funds two schools."
+    loaded = "The corrupt regime's thugs unleashed a shameful, catastrophic crackdown."
+    low = scorer.score(Document("n", neutral))
+    high = scorer.score(Document("l", loaded))
+    assert low.label == "neutral" and high.label == "heavily loaded"
+    assert high.score > 0.8 > 0.3 > low.score
+    assert any(s.label == "loaded-sentence" for s in high.spans)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text())
+def test_shipped_model_never_crashes_and_spans_stay_inside(text: str) -> None:
+    result = LoadedLanguageScorer().score(Document("h", text))
+    assert 0.0 <= result.score <= 1.0
+    last = (-1, -1)
+    for span in result.spans:
+        assert 0 <= span.start <= span.end <= len(text)
+        assert 0.0 <= span.score <= 1.0 and span.note
+        assert (span.start, span.end) >= last
+        last = (span.start, span.end)
+
+
+def test_plugin_import_loads_no_numpy_or_sklearn() -> None:
+    code = (
+        "import sys\n"
+        "import biaskit_loaded_language as p\n"
+        "p.biaskit_scorers()\n"
+        "heavy = {'numpy', 'sklearn', 'scipy', 'torch'}\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_embedding_scorer_trains_a_blend_without_the_extra(
+    toy: tuple[M.LoadedLanguageModel, list[Example]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The extra's logic, with a stand-in encoder: loaded sentences point one way."""
+    from biaskit_loaded_language import embedding
+
+    model, _ = toy
+
+    def fake_embed(texts: list[str]) -> np.ndarray:
+        return np.asarray([[1.0 if any(w in t for w in LOADED) else -1.0, 0.5] for t in texts])
+
+    monkeypatch.setattr(embedding, "embed", fake_embed)
+    scorer = embedding.LoadedLanguageMiniLMScorer(base=model)
+    trained = scorer.train(_corpus(60), _corpus(30, offset=61), random_state=0)
+    assert trained.metrics["blend_roc_auc"] > 0.9
+    ready = embedding.LoadedLanguageMiniLMScorer(trained.estimator, model)
+    check_scorer(ready)
+    result = ready.score(Document("d", "The senator slammed the new law."))
+    assert result.dimension == "loaded_language_minilm" and result.score > 0.5
+
+
+def test_embedding_scorer_registered_only_with_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    from biaskit_loaded_language import embedding
+
+    monkeypatch.setattr(embedding, "available", lambda: False)
+    assert [s.name for s in biaskit_scorers()] == ["loaded_language"]
+    monkeypatch.setattr(embedding, "available", lambda: True)
+    assert [s.name for s in biaskit_scorers()] == ["loaded_language", "loaded_language_minilm"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=4),
+            st.sampled_from(["Mr. ", "U.S. ", ". ", "! ", '?" ', "\n", " J. ", "e.g. ", "…  "]),
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_sentence_bounds_match_biaskit_sentences(text: str) -> None:
+    from biaskit.text import sentences
+    from biaskit_loaded_language.features import sentence_bounds
+
+    assert sentence_bounds(text) == [(s.start, s.end) for s in sentences(text)]
+
+
+def _extra_installed() -> bool:
+    from biaskit_loaded_language.embedding import available
+
+    return available()
+
+
+@pytest.mark.skipif(not _extra_installed(), reason="needs the embeddings extra")
+def test_real_minilm_scorer_offline() -> None:  # pragma: no cover - runs with the extra only
+    from biaskit_loaded_language.embedding import LoadedLanguageMiniLMScorer, embed
+
+    vectors = embed(["The senator slammed the plan.", "The council met on Tuesday."])
+    assert vectors.shape == (2, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    scorer = LoadedLanguageMiniLMScorer()
+    check_scorer(scorer, texts=("", "A.", "The corrupt regime's thugs attacked. Officials met."))
+    loaded = scorer.score(
+        Document("l", "The corrupt regime's thugs unleashed a shameful crackdown.")
+    )
+    neutral = scorer.score(Document("n", "The council approved the budget on Tuesday."))
+    assert loaded.score > 0.5 > neutral.score
