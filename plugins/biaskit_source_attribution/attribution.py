@@ -31,6 +31,8 @@ class Attribution:
     anonymous: bool = False
     resolved_by: str = ""
     group: str = ""
+    # Why the cue was accepted (the model's strongest features), for the span notes.
+    why: str = ""
     outlet_channel: list[str] = field(default_factory=list)
 
     @property

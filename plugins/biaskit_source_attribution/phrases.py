@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "content_after",
     "object_end",
+    "sentence_subject",
     "source_after",
     "source_before",
+    "subject_before",
     "trim",
 ]
 
@@ -23,9 +24,14 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+_NOT_ABBREVIATION = (
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bLt)"
+    r"(?<!\bCol)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<!\b[A-Z])"
+)
 # Where a subject noun phrase cannot extend past (searching backwards from a cue).
 _BOUNDARY = re.compile(
-    r"[,;:()\[\]—–“”\"«»!?]|\s-\s|\.\s|\b(?:that|and|but|because|while|when|whereas|after|"
+    r"[,;:()\[\]—–“”\"«»!?]|\s-\s|" + _NOT_ABBREVIATION + r"\.\s|"
+    r"\b(?:that|and|but|because|while|when|whereas|after|"
     r"before|if|which|who|whom|whose|where|though|although|since|so|or|than|as|then|"
     r"however|meanwhile)\b",
     re.IGNORECASE,
@@ -96,6 +102,7 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     bracketed party label ("Harry Reid (D-Nev.) told"), and finds the subject of a relative
     ("Thomas Perez, who said") or of a coordinated verb ("He smiled and said").
     """
+    lo = max(lo, cue_start - 300)
     b = _last_boundary(text, lo, cue_start)
     chunk = _strip_words(text, b, cue_start)
     if chunk is not None:
@@ -129,33 +136,75 @@ _SUBJECT = re.compile(
 )
 
 
+def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The name or pronoun that opens the clause starting at ``lo`` (after a leading
+    conjunction or introductory adverb), with a name's apposition: the subject a
+    participle ("..., saying") or a coordinated verb ("... but conceded") shares."""
+    m = _INTRO.match(text, lo, hi)
+    start = m.end() if m is not None else lo
+    found = _sentence_subject(text, start, hi)
+    if found is None:
+        # After an introductory phrase: "On Thursday, after ..., Warren appeared and said".
+        comma = text.rfind(",", start, hi)
+        tries = 0
+        while found is None and comma > start and tries < 4:
+            found = _sentence_subject(text, comma + 1, hi)
+            comma = text.rfind(",", start, comma)
+            tries += 1
+    if found is None:
+        return None
+    s, e = found
+    appos = _APPOSITION_AFTER.match(text, e, hi)
+    if appos is not None and text[s:e][:1].isupper() and text[s:e] not in _PRONOUN_SUBJECTS:
+        e = appos.end()
+    return s, e
+
+
+_NOT_A_SUBJECT_START = _set(
+    """
+    on in at after before during despite since for with under as like unlike among
+    following amid asked speaking when while if although though because from by to of
+    over about
+    """
+)
+_INTRO = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Still|However|Meanwhile|Instead|Now|Then|Later|Earlier|"
+    r"Also)\b,?\s*)+"
+)
+_APPOSITION_AFTER = re.compile(r",\s(?:[^,.;:!?\n\"“”]){2,90},")
+_PRONOUN_SUBJECTS = frozenset(["He", "She", "They", "We", "I", "he", "she", "they", "we"])
+
+
 def _sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The name or pronoun opening the clause, as the subject of a coordinated cue."""
     start = lo
     while start < hi and text[start] in " \t\n\"“«'‘":
         start += 1
     m = _SUBJECT.match(text, start, hi)
-    if m is None:
+    if m is None or m.group().split(None, 1)[0].lower() in _NOT_A_SUBJECT_START:
         return None
+    if text[m.end() : m.end() + 1] == ",":  # "Chris Christie, hoping to ..."
+        return m.start(), m.end()
     following = _WORD.match(text, m.end() + 1, hi) if m.end() < hi else None
     if following is None or following.group()[:1].isupper():
         return None
     return m.start(), m.end()
 
 
-def source_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
+def source_after(text: str, pos: int, hi: int, apposition: bool = True) -> tuple[int, int] | None:
     """The noun phrase that starts at ``pos`` (after an inverted cue: "said the minister").
 
     Stops at punctuation or at a word that opens an adverbial ("on Tuesday", "in a
     statement"); a name in apposition after a comma that closes the sentence is kept
     ("said the Russian ambassador to the United States, Anatoly Antonov.").
     """
+    hi = min(hi, pos + 250)
     words: list[tuple[int, int]] = []
     prev_end = pos
     stop_at = hi
     for m in _WORD.finditer(text, pos, hi):
         gap = text[prev_end : m.start()]
-        if (words and any(c in gap for c in ',;:()—–"“”!?')) or "\n" in gap:
+        if (words and gap.strip()) or "\n" in gap:
             stop_at = prev_end
             break
         token = m.group().rstrip(".")
@@ -173,16 +222,111 @@ def source_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         return None
     start, end = words[0][0], words[-1][1]
     rest = text[end : stop_at if stop_at > end else hi]
-    if rest.startswith(","):
+    if apposition and rest.startswith(","):
         tail = text[end + 1 : hi]
         tail_end = len(tail.rstrip().rstrip(".").rstrip())
         appos = tail[:tail_end].strip()
-        if appos and len(appos.split()) <= 4 and all(w[:1].isupper() for w in appos.split()):
+        appos_words = appos.split()
+        if (
+            appos_words
+            and len(appos_words) <= 10
+            and (appos_words[0][:1].isupper() or appos_words[0].lower() in _APPOSITION_HEADS)
+            and not any(c in appos for c in ',;:"“”()')
+        ):
             end = end + 1 + tail.index(appos) + len(appos)
     return start, end
 
 
-_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+_APPOSITION_HEADS = frozenset(["a", "an", "the", "his", "her", "their", "its"])
+_REL_PRONOUN_END = re.compile(r"(?:^|[\s,])(?P<w>who|which|that)\s*$", re.IGNORECASE)
+_PAREN_END = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TIME_END = re.compile(
+    r"\s(?:(?:last|this|next|earlier\sthis|later\sthis|late\slast|early\slast)\s"
+    r"(?:week|month|year|night|morning|afternoon|evening|weekend|spring|summer|fall|"
+    r"winter|" + _DAYS + r")|on\s" + _DAYS + r"|" + _DAYS + r"(?:\s(?:night|morning|afternoon|"
+    r"evening))?|yesterday|today|tonight|recently|earlier|later|again|once|first)\s*$"
+)
+_HARD_BOUNDARY = re.compile(r"[;:()\[\]—–“”\"«»!?]|\s-\s|" + _NOT_ABBREVIATION + r"\.\s")
+_INTRO_CHUNK = re.compile(
+    r"^\s*(?:[A-Z][a-z]+ly|Still|However|Meanwhile|Instead|Now|Then|Later|Earlier|Yet|"
+    r"(?:In|On|At|After|Before|During|Despite|Since|For|With|Under|As|Like|Unlike|Among|"
+    r"Following|Amid|Asked|Speaking)\b[^,]*)\s*$"
+)
+_LEAD_CONJ = re.compile(r"^\s*(?:(?:And|But|Yet|So|Still|And\sso)\b\s*)+")
+_NP_START = _set("the a an this that these those his her their its our my one two")
+
+
+def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The subject of the cue starting at ``cue_start`` (not before ``lo``).
+
+    Besides a plain noun phrase ("the Russian diplomat noted") this reads what news style
+    puts between a subject and its verb: a relative pronoun ("officials who said": the
+    source is "who", as PolNeAR marks it), a party label in brackets ("Harry Reid (D-Nev.)
+    said"), a time adverbial ("Trump last week said"), and a name with appositions or a
+    relative clause between commas ("Asa Khalif, an organizer with ..., said"), the source
+    then running from the name to the last comma.
+    """
+    end = cue_start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end <= lo:
+        return None
+    # The patterns below match at the end of the stretch; searching only a window before
+    # it keeps each look-up short however long the sentence.
+    rel = _REL_PRONOUN_END.search(text, max(lo, end - 8), end)
+    if rel is not None and rel.end() == end:
+        return rel.start("w"), rel.end("w")
+    tm = _TIME_END.search(text, max(lo, end - 32), end)
+    if tm is not None and tm.end() == end and tm.start() > lo:
+        end = tm.start()
+    paren_end = None
+    pm = _PAREN_END.search(text, max(lo, end - 48), end)
+    if pm is not None and pm.end() == end and pm.start() > lo:
+        paren_end = end
+        end = pm.start()
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end > lo and text[end - 1] == ",":
+        found = _apposition_subject(text, lo, end)
+    else:
+        found = source_before(text, lo, end)
+    if found is not None and paren_end is not None:
+        found = (found[0], paren_end)
+    return found
+
+
+def _apposition_subject(text: str, lo: int, comma_end: int) -> tuple[int, int] | None:
+    """ "Name, apposition(, apposition), " before a cue: the name to the last comma."""
+    hard = max(lo, comma_end - 300)
+    for m in _HARD_BOUNDARY.finditer(text, hard, comma_end):
+        hard = m.end()
+    chunks = text[hard : comma_end - 1].split(",")
+    offsets = []
+    pos = hard
+    for c in chunks:
+        offsets.append(pos)
+        pos += len(c) + 1
+    k = 0
+    while k < len(chunks) - 1 and _INTRO_CHUNK.match(chunks[k]):
+        k += 1
+    if len(chunks) - k < 2 or len(chunks) - k > 4:
+        return None
+    head_start = offsets[k]
+    lead = _LEAD_CONJ.match(text, head_start, head_start + len(chunks[k]))
+    if lead is not None:
+        head_start = lead.end()
+    head = text[head_start : offsets[k] + len(chunks[k])].strip()
+    words = head.split()
+    if not words or len(words) > 8:
+        return None
+    first = words[0]
+    if not (first[:1].isupper() or first.lower() in _NP_START):
+        return None
+    if any(len(c.split()) > 16 for c in chunks[k + 1 :]):
+        return None
+    chunk = text[head_start:comma_end]
+    return head_start + len(chunk) - len(chunk.lstrip()), comma_end
 
 
 def object_end(text: str, pos: int, hi: int) -> int:
@@ -220,42 +364,4 @@ _DETERMINERS = _set(
     """
     the a an his her their its our my your this that
     """
-)
-
-
-def content_after(text: str, pos: int, hi: int, max_gap_words: int = 10) -> tuple[int, int, bool]:
-    """Where the reported content starts after a cue ending at ``pos``; (start, end, has_that).
-
-    A "that" within a few words with no punctuation before it ("said on Facebook on Wednesday
-    that ...") opens the content; otherwise the content starts right after the cue.
-    """
-    m = _THAT.search(text, pos, min(hi, pos + 120))
-    if m is not None:
-        gap = text[pos : m.start()]
-        if len(gap.split()) <= max_gap_words and not any(c in gap for c in ',;:."“”()'):
-            s, e = trim(text, m.end(), hi, " \t\n\r,;:—–-.")
-            return s, e, True
-    for _ in range(4):
-        m2 = _ADVERBIAL.match(text, pos, hi)
-        if m2 is None:
-            break
-        pos = m2.end()
-    s, e = trim(text, pos, hi, " \t\n\r,;:—–-.")
-    return s, e, False
-
-
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-# Adverbials that sit between a cue and a bare complement ("said in a statement Thursday
-# night they ..."). Each alternative starts with a distinct word; bounded, so linear.
-_ADVERBIAL = re.compile(
-    r"\s*,?\s*(?:(?:in|on|at|during|via)\s(?:a|an|the|his|her|their|its)\s(?:[\w-]+\s){0,2}?"
-    r"(?:statement|interview|tweet|post|release|conference|briefing|speech|rally|letter|"
-    r"e-?mail|call|appearance|video|op-ed|memo|event|debate)s?|on\s(?:Twitter|Facebook|"
-    r"Instagram|television|TV|radio|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday)|(?:last|this|next|on|late|early)\s(?:week|month|year|night|"
-    + _DAY
-    + r")|"
-    + _DAY
-    + r"(?:\s(?:night|morning|afternoon|evening))?|earlier|later|yesterday|today|"
-    r"privately|publicly|recently|again)\b"
 )

@@ -10,23 +10,30 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from biaskit.model import DimensionScore, Document, Span
-from biaskit.text import Segment, sentences
 
 from .attribution import DIRECT, Attribution
-from .cues import CueFinder, find_cues
-from .indirect import find_indirect
+from .frames import CueHit, build_attributions
 from .outlets import CHANNEL, CREDIT, DATELINE, OutletHit, find_outlets
-from .quotes import attach_orphans, find_direct, quotations
+from .scan import Scan, name_colons, scan
 from .speakers import resolve_speakers, speaker_table
+
+if TYPE_CHECKING:
+    from biaskit.bench.model import Example
+    from biaskit.bench.training import TrainedModel
+
+    from .model import CueDecider
 
 __all__ = ["SourceAttributionScorer"]
 
 # A sentence shorter than this is a headline fragment, label or caption, not a claim.
 _MIN_SENTENCE_WORDS = 6
 _MOSTLY = 0.5
+# Confidence of a "Name: statement" line as an attribution.
+_COLON_P = 0.8
 _PARTLY = 0.2
 
 
@@ -38,44 +45,74 @@ def _nwords(text: str, start: int, end: int) -> int:
 
 
 class SourceAttributionScorer:
-    """Direct and indirect attributions, their speakers, and the outlets credited."""
+    """Direct and indirect attributions, their speakers, and the outlets credited.
+
+    ``model`` decides which words are attribution cues: None (the default) uses the cue
+    classifier shipped with the plugin, loaded on first use; ``RuleCueModel()`` the hand
+    lexicon alone; any object with ``forms`` and ``decide(scan)`` (see ``model.CueDecider``)
+    may be given, such as a model loaded with ``with_model``.
+    """
 
     name = "source_attribution"
-    version = "0.1.0"
+    version = "0.2.0"
     description = "Who speaks, how much of the article rests on attributed statements, whose copy"
     default = True
 
-    def __init__(self, cue_finder: CueFinder | None = None) -> None:
-        self.cue_finder = cue_finder
+    def __init__(self, model: CueDecider | None = None) -> None:
+        self.model = model
+        self._decider: CueDecider | None = None
 
-    def analyse(
-        self, text: str, sents: Sequence[Segment] | None = None
-    ) -> tuple[list[Attribution], list[OutletHit]]:
-        """All attributions (resolved) and outlet occurrences of ``text``, in document order."""
-        if sents is None:
-            sents = sentences(text)
-        finder = self.cue_finder or find_cues
-        cues = finder(text, 0, len(text))
-        regions = quotations(text)
-        direct, orphans = find_direct(text, regions, cues)
-        used = {a.cue[0] for a in direct if a.cue is not None}
-        blocked = [(r.start, r.end) for r in regions]
-        indirect = find_indirect(text, sents, cues, blocked, used)
-        found = sorted(direct + indirect, key=lambda a: a.start)
-        found += attach_orphans(text, orphans, found)
-        found.sort(key=lambda a: a.start)
-        resolve_speakers(text, found, blocked, [s.start for s in sents])
+    def _cue_model(self) -> CueDecider:
+        if self.model is not None:
+            return self.model
+        if self._decider is None:
+            from .model import DEFAULT_MODEL, RuleCueModel, load
+
+            self._decider = load(DEFAULT_MODEL) if DEFAULT_MODEL.exists() else RuleCueModel()
+        return self._decider
+
+    def train(
+        self, train: Sequence[Example], dev: Sequence[Example], random_state: int = 0
+    ) -> TrainedModel:
+        """Fit the cue classifier on a span-labelled dataset (``biaskit train
+        source_attribution polnear``): fit on train, choose C and threshold on dev."""
+        from biaskit.bench.training import TrainedModel
+
+        from .model import fit_cue_model
+
+        payload, metrics, params = fit_cue_model(train, dev, random_state)
+        return TrainedModel(payload, metrics, params)
+
+    def with_model(self, path: Path) -> SourceAttributionScorer:
+        """This scorer deciding cues with a model saved by ``biaskit train`` (skops)."""
+        from .model import load
+
+        return SourceAttributionScorer(model=load(path))
+
+    def analyse(self, text: str) -> tuple[Scan, list[Attribution], list[OutletHit]]:
+        """The scan, all attributions (resolved) and outlet occurrences of ``text``."""
+        decider = self._cue_model()
+        s = scan(text, decider.forms)
+        hits = decider.decide(s)
+        hits += [
+            CueHit(c, c + 1, ":", _COLON_P, "a line opening with a name and a colon", (a, b))
+            for a, b, c in name_colons(text)
+        ]
+        found = build_attributions(s, hits)
+        blocked = [(q.start, q.end) for q in s.quotes]
+        resolve_speakers(text, found, blocked, s.sent_starts)
         for k, a in enumerate(found):
             a.group = f"a{k + 1}"
-        return found, find_outlets(text)
+        return s, found, find_outlets(text, s.words)
 
     def score(self, doc: Document) -> DimensionScore:
         text = doc.text
-        all_sents = sentences(text)
-        atts, outlet_hits = self.analyse(text, all_sents)
-        sents = [s for s in all_sents if len(s.text.split()) >= _MIN_SENTENCE_WORDS]
-        covered = _covered_sentences(sents, atts)
-        share = covered / len(sents) if sents else 0.0
+        s, atts, outlet_hits = self.analyse(text)
+        sents = _sentences(s)
+        all_sents = [(a, b) for a, b, _ in sents]
+        long_sents = [(a, b) for a, b, n in sents if n >= _MIN_SENTENCE_WORDS]
+        covered = _covered_sentences(long_sents, atts)
+        share = covered / len(long_sents) if long_sents else 0.0
 
         table = speaker_table(text, atts)
         named_rows = [r for r in table if r["named"]]
@@ -86,9 +123,9 @@ class SourceAttributionScorer:
         n_named = sum(1 for a in atts if a.named)
         n_anon = sum(1 for a in atts if a.anonymous)
         quoted_words = sum(
-            _nwords(text, s, e) for a in atts if a.kind == DIRECT for s, e in a.content
+            _nwords(text, st, e) for a in atts for st, e in a.content if _is_quote(text, st, e)
         )
-        total_words = _nwords(text, 0, len(text))
+        total_words = len(s.words)
         metrics = {
             "attributed_sentence_share": round(share, 4),
             "quotes": float(n_direct),
@@ -104,7 +141,7 @@ class SourceAttributionScorer:
             "outlets_credited": float(len(credited)),
         }
         spans = _attribution_spans(text, atts) + outlet_spans
-        spans.sort(key=lambda s: (s.start, s.end, s.label))
+        spans.sort(key=lambda sp: (sp.start, sp.end, sp.label))
         details: dict[str, Any] = {
             "speakers": table,
             "main_speaker": main,
@@ -124,6 +161,27 @@ class SourceAttributionScorer:
         )
 
 
+def _sentences(s: Scan) -> list[tuple[int, int, int]]:
+    """(start, end, words) of every sentence."""
+    text = s.text
+    out = []
+    starts = s.sent_starts
+    for k, a in enumerate(starts):
+        b = starts[k + 1] if k + 1 < len(starts) else len(text)
+        chunk = text[a:b]
+        n = len(chunk.split())
+        if n:
+            out.append((a, a + len(chunk.rstrip()), n))
+    return out
+
+
+_QUOTE_MARKS = "\"“”«»„'‘’`"
+
+
+def _is_quote(text: str, start: int, end: int) -> bool:
+    return text[start:end][:1] in _QUOTE_MARKS and text[start:end][-1:] in _QUOTE_MARKS
+
+
 def _label(share: float, n: int) -> str:
     if n == 0:
         return "no attribution"
@@ -134,8 +192,8 @@ def _label(share: float, n: int) -> str:
     return "little attribution"
 
 
-def _covered_sentences(sents: Sequence[Segment], atts: Sequence[Attribution]) -> int:
-    starts = [s.start for s in sents]
+def _covered_sentences(sents: Sequence[tuple[int, int]], atts: Sequence[Attribution]) -> int:
+    starts = [a for a, _ in sents]
     hit: set[int] = set()
     for a in atts:
         parts = list(a.content)
@@ -143,8 +201,8 @@ def _covered_sentences(sents: Sequence[Segment], atts: Sequence[Attribution]) ->
             parts.append(a.cue)
         for s, e in parts:
             i = max(0, bisect.bisect_right(starts, s) - 1)
-            while i < len(sents) and sents[i].start < e:
-                if sents[i].end > s:
+            while i < len(sents) and sents[i][0] < e:
+                if sents[i][1] > s:
                     hit.add(i)
                 i += 1
     return len(hit)
@@ -163,50 +221,33 @@ def _attribution_spans(text: str, atts: Sequence[Attribution]) -> list[Span]:
     for a in atts:
         who = _who(a)
         cue_word = " ".join(text[a.cue[0] : a.cue[1]].split()) if a.cue is not None else ""
-        cue = f" (cue: {cue_word})" if cue_word else " (continues the previous quote)"
-        kind = "direct quote" if a.kind == DIRECT else "reported speech"
-        label = "quote" if a.kind == DIRECT else "indirect"
         for s, e in a.content:
-            out.append(Span(s, e, label, a.confidence, f"{kind} attributed to {who}{cue}", a.group))
-        if a.cue is not None:
-            out.append(
-                Span(a.cue[0], a.cue[1], "cue", a.confidence, f"attribution cue for {who}", a.group)
-            )
-        if a.source is not None:
-            if a.anonymous:
-                out.append(
-                    Span(
-                        a.source[0],
-                        a.source[1],
-                        "anonymous-source",
-                        a.confidence,
-                        "source not identified by name",
-                        a.group,
-                    )
-                )
-            else:
-                how = f" ({a.resolved_by})" if a.resolved_by not in ("name", "") else ""
-                out.append(
-                    Span(
-                        a.source[0],
-                        a.source[1],
-                        "speaker",
-                        a.confidence,
-                        f"speaker: {who}{how}",
-                        a.group,
-                    )
-                )
-        elif a.anonymous and a.cue is not None:
+            quoted = _is_quote(text, s, e)
+            kind = "direct quote" if quoted else "reported content"
             out.append(
                 Span(
-                    a.cue[0],
-                    a.cue[1],
-                    "anonymous-source",
+                    s,
+                    e,
+                    "quote" if quoted else "indirect",
                     a.confidence,
-                    "claim attributed to no one in particular",
+                    f"{kind} attributed to {who} (cue: {cue_word})",
                     a.group,
                 )
             )
+        if a.cue is not None:
+            why = f"; {a.why}" if a.why else ""
+            if a.source is None:
+                note = f"attribution cue with no source named{why}"
+            else:
+                note = f"attribution cue for {who}{why}"
+            out.append(Span(a.cue[0], a.cue[1], "cue", a.confidence, note, a.group))
+        if a.source is not None and text[a.source[0] : a.source[1]].strip():
+            if a.anonymous:
+                label, note = "anonymous-source", "source not identified by name"
+            else:
+                how = f" ({a.resolved_by})" if a.resolved_by not in ("name", "") else ""
+                label, note = "speaker", f"speaker: {who}{how}"
+            out.append(Span(a.source[0], a.source[1], label, a.confidence, note, a.group))
     return out
 
 
@@ -215,12 +256,13 @@ def _outlets(
     atts: Sequence[Attribution],
     hits: Sequence[OutletHit],
     main: str | None,
-    sents: Sequence[Segment],
+    sents: Sequence[tuple[int, int]],
 ) -> tuple[list[str], list[str], list[Span]]:
     credited: list[str] = []
     mentioned: list[str] = []
     spans: list[Span] = []
-    s_starts = [s.start for s in sents]
+    s_starts = [a for a, _ in sents]
+    sources = sorted((a.source[0], a.speaker) for a in atts if a.source is not None and a.named)
     for h in hits:
         if h.kind == DATELINE:
             credited.append(h.outlet)
@@ -241,7 +283,7 @@ def _outlets(
             )
             continue
         if h.kind == CHANNEL and main is not None:
-            speaker = _speaker_near(text, h, atts, sents, s_starts)
+            speaker = _speaker_near(h, sources, sents, s_starts)
             if speaker == main:
                 credited.append(h.outlet)
                 spans.append(
@@ -261,26 +303,22 @@ def _outlets(
 
 
 def _speaker_near(
-    text: str,
     h: OutletHit,
-    atts: Sequence[Attribution],
-    sents: Sequence[Segment],
+    sources: Sequence[tuple[int, str]],
+    sents: Sequence[tuple[int, int]],
     starts: Sequence[int],
 ) -> str | None:
-    """The speaker of the attribution in the channel phrase's sentence, if any."""
+    """The speaker of the named source nearest the channel phrase in its sentence.
+
+    ``sources`` holds (start, speaker) of named sources in text order."""
     i = bisect.bisect_right(starts, h.start) - 1
     if i < 0:
         return None
-    lo, hi = sents[i].start, sents[i].end
-    best: Attribution | None = None
-    best_distance = len(text) + 1
-    for a in atts:
-        if a.source is None or not a.named or not lo <= a.source[0] < hi:
-            continue
-        distance = abs(a.source[0] - h.start)
-        if distance < best_distance:
-            best, best_distance = a, distance
-    return best.speaker if best is not None else None
+    lo, hi = sents[i]
+    j = bisect.bisect_left(sources, (h.start, ""))
+    near = [sources[k] for k in (j - 1, j) if 0 <= k < len(sources)]
+    near = [(abs(p - h.start), name) for p, name in near if lo <= p < hi]
+    return min(near)[1] if near else None
 
 
 def _describe(text: str, a: Attribution) -> dict[str, Any]:

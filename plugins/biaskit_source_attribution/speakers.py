@@ -55,6 +55,8 @@ _COMMON = _set(
 
 
 def _bare(token: str) -> str:
+    if token[-1:] not in _BARE_ENDS:
+        return token
     token = token.rstrip(".,")
     for suffix in ("’s", "'s", "’", "'"):
         if token.endswith(suffix):
@@ -62,16 +64,16 @@ def _bare(token: str) -> str:
     return token
 
 
+_BARE_ENDS = frozenset(".,s’'")
+_NOT_NAMES = _COMMON | TITLE_WORDS | PLACES | ORG_TAILS
+
+
 def _is_name_token(token: str) -> bool:
-    low = token.lower()
     return (
         token[:1].isupper()
-        and low not in _COMMON
-        and low not in TITLE_WORDS
-        and low not in PLACES
-        and low not in ORG_TAILS
-        and any(ch.isalpha() for ch in token)
+        and token.lower() not in _NOT_NAMES
         and not token.isupper()
+        and any(ch.isalpha() for ch in token)
     )
 
 
@@ -157,25 +159,32 @@ class NameIndex:
 
     def __init__(self, text: str, blocked: Sequence[tuple[int, int]] = ()) -> None:
         self._by_surname: dict[str, tuple[list[int], list[str]]] = {}
+        by_surname = self._by_surname
         blocked_starts = [s for s, _ in blocked]
         found: list[tuple[int, str]] = []
         singles: list[tuple[int, str]] = []
         for m in _CAP_RUN.finditer(text):
             run = m.group()
+            base = m.start()
             if " " not in run and "\t" not in run:
-                singles.append((m.start(), _bare(run)))
+                if run.lower() not in _COMMON:
+                    singles.append((base, run))
                 continue
-            for n in names_in(text, m.start(), m.end()):
-                if n.kind == "person":
-                    found.append((n.start, n.text))
-                    pos, full = self._by_surname.setdefault(n.text.split()[-1], ([], []))
-                    pos.append(n.start)
-                    full.append(n.text)
-                elif n.kind == "single":
-                    singles.append((n.start, n.text))
+            for rs, re_, kind in _run_names(run):
+                if kind == "person":
+                    name = run[rs:re_]
+                    found.append((base + rs, name))
+                    pos, full = by_surname.setdefault(name.rsplit(None, 1)[-1], ([], []))
+                    pos.append(base + rs)
+                    full.append(name)
+                elif kind == "single":
+                    singles.append((base + rs, run[rs:re_]))
         for pos_, word in singles:
-            if word in self._by_surname:
-                found.append((pos_, self.expand(word, pos_)))
+            if word not in by_surname:
+                word = _bare(word)
+                if word not in by_surname:
+                    continue
+            found.append((pos_, self.expand(word, pos_)))
         found.sort()
         self.mentions = [(p, n) for p, n in found if not _inside(p, blocked, blocked_starts)]
 

@@ -1,0 +1,154 @@
+"""The cue classifier: training on span-labelled examples, skops round trip, laziness.
+
+Training runs on a small corpus generated here (sentences written for these tests, with
+their gold Source, Cue and Content spans), so it is quick and needs no dataset on disk.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from biaskit.bench.model import Example, GoldSpan
+from biaskit.bench.training import TrainedModel, UnsafeModel, load_model, save_model
+from biaskit_source_attribution import SourceAttributionScorer
+from biaskit_source_attribution.model import (
+    DEFAULT_MODEL,
+    TRUSTED_TYPES,
+    CueModel,
+    fit_cue_model,
+    learn_vocabulary,
+    load,
+)
+from biaskit_source_attribution.scan import scan
+
+NAMES = ["Ana Ruiz", "Tom Berg", "Lena Ford", "Omar Haddad", "Sara Ito", "Karl Weber"]
+CLAUSES = [
+    "the bridge would reopen in May",
+    "prices had risen too fast",
+    "the council needed more time",
+    "the strike was over",
+    "the deal was close",
+]
+FILLER = [
+    "The river rose by two metres overnight.",
+    "Traffic was slow on the ring road.",
+    "The market added a new stall for fish.",
+    "Schools stayed open despite the snow.",
+]
+
+
+def _article(rng: random.Random, k: int) -> Example:
+    parts: list[str] = []
+    spans: list[GoldSpan] = []
+    pos = 0
+    for j in range(6):
+        if rng.random() < 0.4:
+            sentence = rng.choice(FILLER)
+        else:
+            name, clause = rng.choice(NAMES), rng.choice(CLAUSES)
+            verb = rng.choice(["said", "argued", "warned"])
+            sentence = f"{name} {verb} that {clause}."
+            g = f"E{j}"
+            spans.append(GoldSpan(pos, pos + len(name), "Source", g))
+            v = pos + len(name) + 1
+            spans.append(GoldSpan(v, v + len(verb), "Cue", g))
+            c = v + len(verb) + 1
+            spans.append(GoldSpan(c, c + len("that ") + len(clause), "Content", g))
+        parts.append(sentence)
+        pos += len(sentence) + 2
+    split = "dev" if k % 4 == 0 else "train"
+    return Example(f"x{k}", "\n\n".join(parts), (), split, task="spans", spans=tuple(spans))
+
+
+@pytest.fixture(scope="module")
+def corpus() -> tuple[list[Example], list[Example]]:
+    rng = random.Random(0)
+    examples = [_article(rng, k) for k in range(24)]
+    return [e for e in examples if e.split == "train"], [e for e in examples if e.split == "dev"]
+
+
+def test_vocabulary_is_learned_from_gold_cues(corpus: tuple[list[Example], list[Example]]) -> None:
+    vocab, _ = learn_vocabulary(corpus[0])
+    assert {"said", "argued", "warned"} <= vocab
+    assert "river" not in vocab and "that" not in vocab
+
+
+def test_fit_save_load_round_trip(
+    corpus: tuple[list[Example], list[Example]], tmp_path: Path
+) -> None:
+    payload, metrics, params = fit_cue_model(*corpus, random_state=0)
+    assert metrics["cue_overlap_f1"] > 0.9
+    assert metrics["content_overlap_f1"] > 0.9
+    assert params["threshold"] in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
+    path = tmp_path / "cue.skops"
+    save_model(
+        path,
+        TrainedModel(payload, metrics, params),
+        dimension="source_attribution",
+        scorer_version="test",
+        dataset="synthetic",
+    )
+    model = load(path)
+    fitted = CueModel.from_payload(payload)
+    text = "Sara Ito warned that the strike was over. The river rose by two metres overnight."
+    s = scan(text, model.forms)
+    hits = model.decide(s)
+    assert [text[h.start : h.end] for h in hits] == ["warned"]
+    assert [(h.start, h.probability) for h in hits] == [
+        (h.start, h.probability) for h in fitted.decide(scan(text, fitted.forms))
+    ]
+    assert "w=warned" in hits[0].why or "model p=" in hits[0].why
+
+
+def test_scorer_train_and_with_model(
+    corpus: tuple[list[Example], list[Example]], tmp_path: Path
+) -> None:
+    trained = SourceAttributionScorer().train(*corpus, random_state=0)
+    path = tmp_path / "m.skops"
+    save_model(
+        path, trained, dimension="source_attribution", scorer_version="t", dataset="synthetic"
+    )
+    scorer = SourceAttributionScorer().with_model(path)
+    from biaskit.model import Document
+
+    text = "Tom Berg argued that prices had risen too fast."
+    result = scorer.score(Document("t", text))
+    assert result.details["main_speaker"] == "Tom Berg"
+
+
+def test_loading_refuses_untrusted_types(tmp_path: Path) -> None:
+    from collections import Counter
+
+    path = tmp_path / "bad.skops"
+    save_model(
+        path,
+        TrainedModel({"classifier": Counter(a=1)}),
+        dimension="source_attribution",
+        scorer_version="t",
+        dataset="none",
+    )
+    with pytest.raises(UnsafeModel):
+        load(path)
+
+
+def test_shipped_model_loads_with_trusted_types_only() -> None:
+    assert DEFAULT_MODEL.exists()
+    payload = load_model(DEFAULT_MODEL, TRUSTED_TYPES)
+    assert set(payload) >= {"classifier", "features", "vocabulary", "extend_right", "threshold"}
+    model = load(DEFAULT_MODEL)
+    assert {"said", "told", "according"} <= model.vocabulary
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_importing_the_plugin_does_not_import_sklearn_or_numpy() -> None:
+    code = (
+        "import sys, biaskit_source_attribution as p; p.SourceAttributionScorer();"
+        "print('sklearn' in sys.modules, 'numpy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
