@@ -4,57 +4,152 @@ Segmentation and tokenising are the costliest shared steps, so they happen here 
 detectors only read the result; they would otherwise each re-split the text and disagree
 at the edges. ``vocab`` lets a detector skip its regular expressions entirely when the
 words they need are absent, which is what keeps the scorer fast on ordinary text.
+
+Sentences are located as ``(start, end)`` offsets (``bounds``), exactly where
+``biaskit.text.sentences`` puts them (a test holds the two together), by a scan that lets
+the regular-expression engine skip to the next candidate mark instead of testing a
+look-behind at every character; the ``Segment`` objects, and which sentences are prose
+rather than headlines, are only built when a detector or the profile asks.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
-from biaskit.text import Segment, quoted_regions, sentences
+from biaskit.text import Segment, quoted_regions
 
 _TOKEN = re.compile(r"[a-z]+")
-_NOT_LATIN = re.compile(r"[^A-Za-z]+")
-_NOT_OTHER_LETTER = re.compile(r"[\W\d_A-Za-z]+")
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
 _CLOSERS = "\"'”’»)]"
 _CAPWORD = re.compile(r"\b[A-Z][\w’'\-]*")
 _ANYWORD = re.compile(r"\b[^\W\d_][\w’'\-]*")
 
+# biaskit.text's sentence end (a run of . ! ? … not preceded by another, optional closing
+# quotes or brackets, then white space; or a line break), written to start with a plain
+# character class so that the engine can jump from candidate to candidate. A line break
+# takes the white space after it along (blank lines end no sentence of their own).
+_SENT_END = re.compile(r"[.!?…\n](?<![.!?…][.!?…])(?:(?<=\n)\s*|[.!?…]*+[\"'”’»)\]]*+(?=\s))")
+_ABBREVIATIONS = frozenset([
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt",
+    "gov", "sen", "rep", "rev", "hon", "pres", "inc", "ltd", "co", "corp", "no", "vs",
+    "etc", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "approx", "dept", "est"
+])  # fmt: skip
+_TOKEN_LEAD = "(\"'“‘"
 
-@dataclass(frozen=True, slots=True)
+
+def _abbreviation_before(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` follows an abbreviation or an initial."""
+    if stop >= 7 and text[stop - 7 : stop].isalpha():
+        return False  # a word of seven letters or more: no abbreviation is that long
+    before = text[max(0, stop - 12) : stop]
+    if not before.strip():
+        return False
+    token = before.rsplit(None, 1)[-1].lstrip(_TOKEN_LEAD).lower()
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every sentence, trimmed, as ``biaskit.text.sentences`` finds them."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        s = m.start()
+        if text[s] == "." and _abbreviation_before(text, s):
+            continue
+        chunk = text[pos:s]
+        stripped = chunk.strip()
+        if stripped or text[s] != "\n":
+            # The sentence runs to the end of its marks, white space after them excluded.
+            end = s + len(m.group().rstrip())
+            chunk = text[pos:end]
+            stripped = chunk.strip()
+            if stripped:
+                lead = len(chunk) - len(chunk.lstrip())
+                out.append((pos + lead, pos + lead + len(stripped)))
+        pos = m.end()
+    chunk = text[pos:]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        out.append((pos + lead, pos + lead + len(stripped)))
+    return out
+
+
 class Context:
     """A document's text with its sentences, quotations and words located once."""
 
-    text: str
-    lower: str
-    sentences: tuple[Segment, ...]
-    prose: tuple[Segment, ...]
-    quotes: tuple[Segment, ...]
-    quote_starts: tuple[int, ...]
-    tokens: tuple[str, ...]
-    vocab: frozenset[str]
+    __slots__ = (
+        "_headline",
+        "_prose",
+        "_sentences",
+        "bounds",
+        "lower",
+        "quote_starts",
+        "quotes",
+        "starts",
+        "text",
+        "tokens",
+        "vocab",
+    )
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower = text.lower()
+        self.bounds = sentence_bounds(text)
+        self.starts = [s for s, _ in self.bounds]
+        self.quotes = quoted_regions(text) if _has_quote(text) else []
+        self.quote_starts = [q.start for q in self.quotes]
+        self.tokens: tuple[str, ...] = tuple(_TOKEN.findall(self.lower))
+        self.vocab = frozenset(self.tokens)
+        self._sentences: tuple[Segment, ...] | None = None
+        self._prose: tuple[Segment, ...] | None = None
+        self._headline: dict[int, bool] = {}
 
     @classmethod
     def build(cls, text: str) -> Context:
-        sents = tuple(sentences(text))
-        quotes = tuple(quoted_regions(text))
-        lower = text.lower()
-        tokens = tuple(_TOKEN.findall(lower))
-        return cls(
-            text=text,
-            lower=lower,
-            sentences=sents,
-            prose=tuple(s for s in sents if not is_headline(s)),
-            quotes=quotes,
-            quote_starts=tuple(q.start for q in quotes),
-            tokens=tokens,
-            vocab=frozenset(tokens),
-        )
+        return cls(text)
 
     @property
     def n_words(self) -> int:
         return len(self.tokens)
+
+    @property
+    def sentences(self) -> tuple[Segment, ...]:
+        if self._sentences is None:
+            text = self.text
+            self._sentences = tuple(Segment(s, e, text[s:e]) for s, e in self.bounds)
+        return self._sentences
+
+    @property
+    def prose(self) -> tuple[Segment, ...]:
+        """The sentences that are running prose, not headlines or labels."""
+        if self._prose is None:
+            self._prose = tuple(
+                seg for i, seg in enumerate(self.sentences) if not self.is_headline_at(i)
+            )
+        return self._prose
+
+    def is_headline_at(self, index: int) -> bool:
+        """Whether sentence ``index`` is a headline or label (see ``is_headline``)."""
+        known = self._headline.get(index)
+        if known is None:
+            s, e = self.bounds[index]
+            known = self._headline[index] = is_headline_text(self.text[s:e])
+        return known
+
+    def sentence_index(self, pos: int) -> int:
+        """The index of the sentence containing ``pos``, or -1 between sentences."""
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos < self.bounds[i][1]:
+            return i
+        return -1
+
+    def in_prose(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a sentence of running prose."""
+        i = self.sentence_index(pos)
+        return i >= 0 and not self.is_headline_at(i)
 
     def in_quote(self, pos: int) -> bool:
         """Whether ``pos`` lies strictly inside a quotation (not on its marks)."""
@@ -66,29 +161,42 @@ class Context:
 
     def is_english(self) -> bool:
         """Mostly Latin script: the only text whose typography we may call foreign."""
-        latin = len(_NOT_LATIN.sub("", self.text))
-        other = len(_NOT_OTHER_LETTER.sub("", self.text))
-        return latin > 0 and latin >= 4 * other
+        latin = sum(map(len, self.tokens))
+        if latin == 0:
+            return False
+        return latin >= 4 * len(_OTHER_LETTER.findall(self.text))
 
 
-def is_headline(seg: Segment) -> bool:
+_QUOTE_MARKS = ('"', "“", "”", "„", "«", "»")
+
+
+def _has_quote(text: str) -> bool:
+    return any(mark in text for mark in _QUOTE_MARKS)
+
+
+def prose_tokens(ctx: Context) -> tuple[str, ...]:
+    """The lower-case words of the running prose, headlines and labels left out: the text
+    whose function words, variety and rhythm the profile measures."""
+    if len(ctx.prose) == len(ctx.bounds):
+        return ctx.tokens
+    return tuple(_TOKEN.findall(" ".join(seg.text for seg in ctx.prose).lower()))
+
+
+def is_headline_text(text: str) -> bool:
     """Headlines and labels drop articles and use title case in native English too.
 
     A segment counts as a headline when it has no sentence-final punctuation and most of
     its words are capitalised, or when it is short and unpunctuated.
     """
-    if seg.text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…", ":", ";"):
+    if text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…", ":", ";"):
         return False
-    n = len(_ANYWORD.findall(seg.text))
+    n = len(_ANYWORD.findall(text))
     if n <= 4:
         return True
-    caps = len(_CAPWORD.findall(seg.text))
+    caps = len(_CAPWORD.findall(text))
     return caps >= 0.5 * n
 
 
-def segment_at(segments: tuple[Segment, ...], starts: list[int], pos: int) -> Segment | None:
-    """The segment containing ``pos``, given the segments' sorted start offsets."""
-    i = bisect_right(starts, pos) - 1
-    if i >= 0 and segments[i].start <= pos < segments[i].end:
-        return segments[i]
-    return None
+def is_headline(seg: Segment) -> bool:
+    """``is_headline_text`` of a segment."""
+    return is_headline_text(seg.text)

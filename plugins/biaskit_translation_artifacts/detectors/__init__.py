@@ -17,6 +17,7 @@ from biaskit_translation_artifacts.detectors import (
     agreement,
     articles,
     calques,
+    collocations,
     inversion,
     punctuation,
     reflexive,
@@ -34,6 +35,9 @@ class Detector:
     # Wording inside a quotation may be the speaker's own translated remarks, which a
     # native outlet quotes as it receives them; only the reporter's voice convicts fully.
     quote_discount: bool = False
+    # Whether the trained model reads this detector's rate (see ``collocations`` for why
+    # one does not).
+    in_model: bool = True
 
 
 DETECTORS: tuple[Detector, ...] = (
@@ -45,4 +49,5 @@ DETECTORS: tuple[Detector, ...] = (
     Detector(calques.LABEL, 1.2, calques.detect, quote_discount=True),
     Detector(reflexive.LABEL, 1.2, reflexive.detect, quote_discount=True),
     Detector(agreement.LABEL, 1.0, agreement.detect, quote_discount=True),
+    Detector(collocations.LABEL, 1.0, collocations.detect, quote_discount=True, in_model=False),
 )

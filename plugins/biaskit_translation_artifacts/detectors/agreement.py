@@ -18,10 +18,14 @@ from biaskit_translation_artifacts.lexicon import AUXILIARIES, PREPOSITIONS
 
 LABEL = "agreement"
 
-# One scan for the verbs; cheap string checks on the characters before each match decide
-# whether any rule could apply before any Python-level word splitting happens.
-_VERB = re.compile(
-    r"\s(was|is|has|does|wasn't|isn't|hasn't|doesn't|have|are|haven't|aren't|don't)"
+# Two scans, each matching only where a rule could apply: a verb right after a word ending
+# in "s", and a subject pronoun right before a verb form it never takes. The Python checks
+# below then run on a handful of places instead of on every "is" and "has" of the text.
+_AFTER_S = re.compile(r"s\s(was|is|has|does|wasn't|isn't|hasn't|doesn't)(?=[\s,.;:!?])")
+# The last letter of he, she, it, they, we, you and I, then a verb form one of them
+# never takes; which pronoun it really is gets checked on the few matches.
+_PRONOUN_VERB = re.compile(
+    r"[eytuI]\s(have|are|haven't|aren't|don't|was|is|has|wasn't|isn't|hasn't|doesn't)"
     r"(?=[\s,.;:!?])"
 )
 _WRONG_FOR = {
@@ -154,16 +158,23 @@ _COMPARATIVES = frozenset(
 _SUPERLATIVES = frozenset(
     ["strongest", "biggest", "best", "worst", "highest", "lowest", "largest", "greatest"]
 )
+# Both patterns start with letters, not with \b, so that the engine can skip to candidate
+# first letters; the word boundary before a match is checked by ``_starts_word``. The
+# comparatives are matched on the lower-cased text.
 _DOUBLE_COMPARATIVE = re.compile(
-    rf"\b(?:more|less)\s+(?:{'|'.join(sorted(_COMPARATIVES))})\s+than\b"
-    rf"|\bmost\s+(?:{'|'.join(sorted(_SUPERLATIVES))})\b",
-    re.IGNORECASE,
+    rf"(?:more|less)\s+(?:{'|'.join(sorted(_COMPARATIVES))})\s+than\b"
+    rf"|most\s+(?:{'|'.join(sorted(_SUPERLATIVES))})\b"
 )
+_DOUBLE_COMPARATIVE_ANY_CASE = re.compile(_DOUBLE_COMPARATIVE.pattern, re.IGNORECASE)
 _HARDY = re.compile(
-    r"\b[Hh]ardy\s+"
+    r"[Hh]ardy\s+"
     r"(?:[Aa]chieved|[Mm]anaged|[Cc]hanged|[Ee]ver|[Aa]ny(?:thing|one|body)?|[Cc]an|[Cc]ould)\b"
 )
 _STRIP = "\"'“”‘’«»()[],.;:!?"
+
+
+def _starts_word(text: str, pos: int) -> bool:
+    return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "_")
 
 
 def _previous_words(text: str, pos: int, k: int) -> list[str]:
@@ -194,23 +205,53 @@ def _plural_with_singular(text: str, start: int, end: int, verb: str) -> Span | 
     )
 
 
+def _double_comparatives(ctx: Context, comparative: bool, superlative: bool) -> list[Span]:
+    """ "more stronger than", "most biggest": tried only where "more", "less" or "most"
+    starts a word, on the lower-cased text (offsets agree with the text unless lower-casing
+    changed a length, in which case the text itself is matched, ignoring case)."""
+    text = ctx.text
+    if len(ctx.lower) != len(text):
+        return [
+            Span(m.start(), m.end(), LABEL, 0.5, "Double comparative or superlative.")
+            for m in _DOUBLE_COMPARATIVE_ANY_CASE.finditer(text)
+            if _starts_word(text, m.start())
+        ]
+    lower = ctx.lower
+    heads: list[str] = [w for w in ("more", "less") if comparative and w in ctx.vocab]
+    if superlative:
+        heads.append("most")
+    found: list[tuple[int, int]] = []
+    for head in heads:
+        at = lower.find(head)
+        while at >= 0:
+            m = _DOUBLE_COMPARATIVE.match(lower, at)
+            if m is not None and _starts_word(lower, at):
+                found.append(m.span())
+            at = lower.find(head, at + 4)
+    return [
+        Span(start, end, LABEL, 0.5, "Double comparative or superlative.")
+        for start, end in sorted(found)
+    ]
+
+
 def detect(ctx: Context) -> list[Span]:
     text = ctx.text
     out: list[Span] = []
-    for m in _VERB.finditer(text):
-        start = m.start()
+    for m in _AFTER_S.finditer(text):
+        start = m.start() + 1
+        if start < 2 or text[start - 2] in "su'’":
+            continue
+        span = _plural_with_singular(text, start, m.end(), m.group(1))
+        if span is not None:
+            out.append(span)
+    for m in _PRONOUN_VERB.finditer(text):
         verb = m.group(1)
-        if start < 2:
-            continue
-        if text[start - 1] == "s" and text[start - 2] not in "su'’":
-            if verb in _SINGULAR_VERBS:
-                span = _plural_with_singular(text, start, m.end(), verb)
-                if span is not None:
-                    out.append(span)
-            continue
+        start = m.start() + 1
         if not text.endswith(_PRONOUN_ENDINGS, max(0, start - 4), start):
             continue
         prev = _previous_words(text, start, 2)
+        if not prev:
+            continue
         pron = prev[-1]
         key = pron if pron == "I" else pron.lower()
         if key not in _WRONG_FOR or verb not in _WRONG_FOR[key]:
@@ -224,17 +265,21 @@ def detect(ctx: Context) -> list[Span]:
         out.append(
             Span(
                 start - len(pron),
-                m.end(),
+                start + 1 + len(verb),
                 LABEL,
                 0.6,
                 f"Subject '{pron}' with the wrong verb form '{verb}'.",
             )
         )
-    if not (_COMPARATIVES | _SUPERLATIVES).isdisjoint(ctx.vocab):
-        for m in _DOUBLE_COMPARATIVE.finditer(text):
-            out.append(Span(m.start(), m.end(), LABEL, 0.5, "Double comparative or superlative."))
+    vocab = ctx.vocab
+    comparative = not _COMPARATIVES.isdisjoint(vocab)
+    superlative = "most" in vocab and not _SUPERLATIVES.isdisjoint(vocab)
+    if comparative or superlative:
+        out.extend(_double_comparatives(ctx, comparative, superlative))
     if "hardy" in ctx.vocab:
         for m in _HARDY.finditer(text):
+            if not _starts_word(text, m.start()):
+                continue
             # "Tom Hardy achieved ...": a capitalised word before it, or a sentence start,
             # makes it a surname; an acronym before it ("UK Hardy Achieved") does not.
             prev = _previous_words(text, m.start(), 1)

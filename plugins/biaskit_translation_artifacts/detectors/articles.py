@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from biaskit import Span
-from biaskit_translation_artifacts.context import Context, segment_at
+from biaskit_translation_artifacts.context import Context
 from biaskit_translation_artifacts.lexicon import DETERMINERS, word_list
 
 LABEL = "missing-article"
@@ -45,9 +45,8 @@ _PLURAL_END = re.compile(r"[^su]s$")
 def detect(ctx: Context) -> list[Span]:
     text = ctx.text
     out: list[Span] = []
-    if not ctx.prose:
+    if not ctx.bounds:
         return out
-    prose_starts = [s.start for s in ctx.prose]
     present = word_list("countable_nouns.txt") & ctx.vocab
     lower = ctx.lower
     for noun in sorted(present):
@@ -57,18 +56,22 @@ def detect(ctx: Context) -> list[Span]:
             whole = (at == 0 or not lower[at - 1].isalnum()) and (
                 end == len(lower) or not lower[end].isalnum()
             )
-            if whole and segment_at(ctx.prose, prose_starts, at) is not None:
+            if whole and ctx.in_prose(at):
                 span = _after_preposition(text, at, end, noun)
                 if span is not None:
                     out.append(span)
             at = lower.find(noun, end)
     if present:
-        for seg in ctx.prose:
-            if "," in seg.text and " and " in seg.text:
-                out.extend(_bare_list_items(text, seg.start, seg.end, present))
+        for i, (start, end) in enumerate(ctx.bounds):
+            if (
+                text.find(" and ", start, end) >= 0
+                and text.find(",", start, end) >= 0
+                and not ctx.is_headline_at(i)
+            ):
+                out.extend(_bare_list_items(text, start, end, present))
     if not _COMPASS_WORDS.isdisjoint(ctx.vocab):
         for m in _COMPASS.finditer(text):
-            if segment_at(ctx.prose, prose_starts, m.start()) is None:
+            if not ctx.in_prose(m.start()):
                 continue
             out.append(
                 Span(

@@ -63,22 +63,40 @@ def detect(ctx: Context) -> list[Span]:
     table = entries()
     index = by_anchor()
     triggered = sorted({i for a in vocab & index.keys() for i in index[a]})
+    positions: dict[str, list[int]] = {}
     for i in triggered:
         entry = table[i]
-        present = entry.anchors & vocab
-        seen: set[tuple[int, int]] = set()
-        for anchor in present:
-            at = lower.find(anchor)
-            while at >= 0:
-                lo = max(0, at - WINDOW)
-                hi = min(n, at + len(anchor) + WINDOW)
-                for m in entry.regex.finditer(text, lo, hi):
-                    key = (m.start(), m.end())
-                    if m.end() > m.start() and key not in seen:
-                        seen.add(key)
-                        found.append((m.start(), m.end(), i))
-                at = lower.find(anchor, at + len(anchor))
+        # The windows around every occurrence of the entry's anchors, overlapping ones
+        # merged, so that an anchor the article repeats is not scanned around twice.
+        spans: list[tuple[int, int]] = []
+        for anchor in entry.anchors & vocab:
+            found_at = positions.get(anchor)
+            if found_at is None:
+                found_at = positions[anchor] = _occurrences(lower, anchor)
+            spans.extend(
+                (max(0, at - WINDOW), min(n, at + len(anchor) + WINDOW)) for at in found_at
+            )
+        spans.sort()
+        merged: list[list[int]] = []
+        for lo, hi in spans:
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        for lo, hi in merged:
+            for m in entry.regex.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    found.append((m.start(), m.end(), i))
     return _resolve(found, table)
+
+
+def _occurrences(lower: str, word: str) -> list[int]:
+    out = []
+    at = lower.find(word)
+    while at >= 0:
+        out.append(at)
+        at = lower.find(word, at + len(word))
+    return out
 
 
 def _resolve(found: list[tuple[int, int, int]], table: tuple[_Entry, ...]) -> list[Span]:

@@ -32,14 +32,34 @@ _DASH_SPEECH = re.compile(
 )
 # `the United States .` : space before a stop, comma, colon or semicolon that ends a word
 # group (not an ellipsis, a decimal, a file extension or a spaced-out list of dots).
-_GAPS = (" .", " ,", " ;", " :", "\t.", "\t,", "\xa0.", "\xa0,")
-_SPACE_BEFORE = re.compile(r"(?<=[^\W_])[ \t\xa0]+([.,;:])(?![.,;:\w])")
+# Where a stop, comma, colon or semicolon follows a blank; the rest of the pattern (a word
+# before the blanks, nothing glued after the mark) is checked on these few places only.
+_MARK_AFTER_BLANK = re.compile(r"[.,;:](?<=[ \t\xa0][.,;:])")
+_BLANKS = " \t\xa0"
+
+
+def _space_before_marks(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, mark)`` of every blank run between a letter or digit and a mark that
+    ends a word group (not an ellipsis, a decimal, a file extension or a run of dots)."""
+    out = []
+    n = len(text)
+    for m in _MARK_AFTER_BLANK.finditer(text):
+        end = m.end()
+        if end < n and (text[end] in ".,;:" or text[end].isalnum() or text[end] == "_"):
+            continue
+        start = m.start()
+        while start > 0 and text[start - 1] in _BLANKS:
+            start -= 1
+        if start > 0 and text[start - 1].isalnum():
+            out.append((start, end, m.group()))
+    return out
 
 
 def detect_quote_punctuation(ctx: Context) -> list[Span]:
     text = ctx.text
     out: list[Span] = []
-    detached = " ”" in text or "\xa0”" in text or "\t”" in text
+    # Single characters first: looking for one is a memchr, for two a scan of the text.
+    detached = "”" in text and (" ”" in text or "\xa0”" in text or "\t”" in text)
     for m in _CLOSER_DETACHED.finditer(text) if detached else ():
         strength = 0.9 if m.group(1) else 0.7
         out.append(
@@ -51,7 +71,7 @@ def detect_quote_punctuation(ctx: Context) -> list[Span]:
                 "Closing quotation mark spaced from the quote and glued to the next word.",
             )
         )
-    glued = "“ " in text or "“\xa0" in text or "“\t" in text
+    glued = "“" in text and ("“ " in text or "“\xa0" in text or "“\t" in text)
     for m in _OPENER_GLUED.finditer(text) if glued else ():
         out.append(
             Span(
@@ -118,17 +138,16 @@ def detect_space_before_punct(ctx: Context) -> list[Span]:
     """
     out: list[Span] = []
     text = ctx.text
-    if not any(gap in text for gap in _GAPS):
+    matches = _space_before_marks(text)
+    if not matches:
         return out
-    matches = list(_SPACE_BEFORE.finditer(text))
     marks = sum(text.count(c) for c in ".,;:")
     habit = len(matches) >= 4 and len(matches) >= 0.3 * marks
-    for m in matches:
-        mark = m.group(1)
+    for start, end, mark in matches:
         strength = 0.6 if mark in ".," else 0.3
         note = f"Space before {'a full stop' if mark == '.' else repr(mark)}."
         if habit:
             strength /= 4
             note = "Space before punctuation, systematic here: more a typing habit."
-        out.append(Span(m.start(), m.end(), LABEL_SPACE, strength, note))
+        out.append(Span(start, end, LABEL_SPACE, strength, note))
     return out

@@ -11,7 +11,8 @@ import pytest
 from biaskit import Document
 from biaskit_translation_artifacts import TranslationArtifactsScorer
 
-SCORER = TranslationArtifactsScorer()
+# Spans do not depend on the model: the detectors-only scorer keeps these tests light.
+SCORER = TranslationArtifactsScorer(model_path=None)
 
 
 def fired(text: str, label: str) -> list[str]:
@@ -182,7 +183,6 @@ def test_missing_article_near_misses(text: str) -> None:
         "The forum should give serious impulses to the process.",
         "We felt painful attacks on our address every day.",
         "A lot of work will have to be done in Moscow analyze the relations.",
-        "Washington determinately abandoned diplomacy.",
         "The Arab Republic's airspace was closed to flights.",
         "They are partners whose friendship was tested in combat.",
         "He went into the pre-flight control zone without comment.",
@@ -274,3 +274,40 @@ def test_agreement_fires(text: str) -> None:
 )
 def test_agreement_near_misses(text: str) -> None:
     assert not fired(text, "agreement")
+
+
+# --- rare-collocation (needs wordfreq) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington determinately abandoned diplomacy.",
+        "The rights of citizens are inalienably guaranteed by the charter.",
+        "The accusations were groundlessly repeated by the minister.",
+    ],
+)
+def test_rare_collocation_fires(text: str) -> None:
+    pytest.importorskip("wordfreq")
+    found = fired(text, "rare-collocation")
+    assert found and len(found[0].split()) == 2  # the adverb and the word it modifies
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington decisively abandoned diplomacy.",
+        "The minister repeatedly and categorically denied the reports.",
+        "Prices rose unexpectedly sharply in the first quarter.",
+        "The family lived happily in a small flat.",
+    ],
+)
+def test_rare_collocation_near_misses(text: str) -> None:
+    assert not fired(text, "rare-collocation")
+
+
+def test_rare_collocation_note_gives_the_frequency() -> None:
+    pytest.importorskip("wordfreq")
+    result = SCORER.score(Document(id="t", text="Washington determinately abandoned diplomacy."))
+    (span,) = [s for s in result.spans if s.label == "rare-collocation"]
+    assert "Zipf" in span.note and "determinate" in span.note and "abandoned" in span.note

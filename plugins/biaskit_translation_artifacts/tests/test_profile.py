@@ -7,7 +7,8 @@ import math
 from biaskit import Document
 from biaskit_translation_artifacts import TranslationArtifactsScorer
 
-SCORER = TranslationArtifactsScorer()
+# The detectors-only reading, where the profile enters as a bounded nudge.
+SCORER = TranslationArtifactsScorer(model_path=None)
 
 _LETTERS = "bcdfghjklmnpqrstvwxz"
 # Distinct made-up words, so every 100-word window has a type/token ratio near 1.

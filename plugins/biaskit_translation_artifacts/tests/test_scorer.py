@@ -84,8 +84,12 @@ def test_metrics_cover_every_detector_and_the_profile() -> None:
     ):
         assert f"{key}_count" in metrics and f"{key}_per_1k" in metrics
     assert metrics["inversion_count"] == 1
-    for key in ("function_word_deviation", "type_token_ratio", "profile_score", "evidence"):
+    for key in ("function_word_deviation", "type_token_ratio", "evidence", "model_score"):
         assert key in metrics
+    rules_only = TranslationArtifactsScorer(model_path=None).score(
+        Document(id="t", text=TRANSLATED)
+    )
+    assert "profile_score" in rules_only.metrics and "model_score" not in rules_only.metrics
 
 
 def test_every_span_has_a_reason() -> None:

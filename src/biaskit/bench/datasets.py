@@ -109,5 +109,7 @@ def _digest(text: str) -> str:
 @hookimpl
 def biaskit_datasets() -> list[Dataset]:
     from biaskit.bench.extraction import ArticleExtractionLines
+    from biaskit.bench.polnear import PolNeAR
+    from biaskit.bench.translation import JsonlLabelled, Wmt21, Wmt21Machine
 
-    return [ArticleExtractionLines(), Babe()]
+    return [ArticleExtractionLines(), Babe(), PolNeAR(), Wmt21(), Wmt21Machine(), JsonlLabelled()]
