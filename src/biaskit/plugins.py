@@ -29,6 +29,7 @@ DEFAULT_PLUGINS = (
     "biaskit.io.readers",
     "biaskit.io.writers",
     "biaskit.io.parquet",
+    "biaskit.report.html",
     "biaskit.bench.datasets",
     "biaskit.bench.classifiers",
 )
