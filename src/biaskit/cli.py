@@ -17,7 +17,9 @@ import typer
 
 from biaskit import __version__
 from biaskit.bench import cli as bench_cli
+from biaskit.clean import clean
 from biaskit.cli_support import err
+from biaskit.report.explain import explain
 
 app = typer.Typer(
     name="biaskit",
@@ -319,6 +321,8 @@ def plugins_command(
 app.command("bench")(bench_cli.bench)
 app.command("train")(bench_cli.train)
 app.command("datasets")(bench_cli.datasets_command)
+app.command("explain")(explain)
+app.command("clean")(clean)
 
 
 def _check_plugins(pm: Any) -> None:
