@@ -76,3 +76,27 @@ def test_best_threshold_maximises_f1() -> None:
     gold = [False, False, True, True, True]
     score = [0.1, 0.35, 0.4, 0.8, 0.9]
     assert best_threshold(gold, score, "f1") == 0.4
+
+
+def test_grouped_resampling_draws_whole_groups_and_widens_the_interval() -> None:
+    # Twelve near-identical copies of each of 20 articles (translations of one source, say):
+    # drawing copies one by one pretends there are 240 independent documents.
+    groups = [f"article-{i // 12}" for i in range(240)]
+    weights = resample_weights(240, 300, 0, groups)
+    assert weights.shape == (300, 240)
+    assert (weights.sum(axis=1) == 240).all()
+    for row in weights[:20]:
+        for g in range(20):
+            assert len(set(row[g * 12 : (g + 1) * 12].tolist())) == 1  # a group moves as one
+
+    rng = np.random.default_rng(3)
+    article_gold = rng.random(20) < 0.5
+    article_score = np.clip(article_gold * 0.2 + rng.random(20) * 0.8, 0, 1)
+    gold = np.repeat(article_gold, 12)
+    score = np.repeat(article_score, 12) + rng.normal(0, 0.01, 240)
+    units = _units(list(gold), list(np.clip(score, 0, 1)), 240)
+    widths = []
+    for grouping in (None, groups):
+        est, _ = evaluate(units, 240, resample_weights(240, 300, 0, grouping), graded=True)
+        widths.append(est["roc_auc"].high - est["roc_auc"].low)
+    assert widths[1] > widths[0] * 2

@@ -46,10 +46,22 @@ class Units:
     counts: Mapping[str, NDArray[np.int64]] = field(default_factory=dict)
 
 
-def resample_weights(n_docs: int, n_boot: int, seed: int) -> NDArray[np.int64]:
-    """How many times each document is drawn in each resample: shape (n_boot, n_docs)."""
+def resample_weights(
+    n_docs: int, n_boot: int, seed: int, groups: Sequence[str] | None = None
+) -> NDArray[np.int64]:
+    """How many times each document is drawn in each resample: shape (n_boot, n_docs).
+
+    With ``groups`` (one key per document), whole groups are drawn, and every document of a
+    drawn group comes with it: windows of one text, or the twelve translations of one
+    article, are one draw, not twelve, and the interval widens as it should."""
     rng = np.random.default_rng(seed)
-    return rng.multinomial(n_docs, np.full(n_docs, 1.0 / n_docs), size=n_boot).astype(np.int64)
+    if groups is None:
+        return rng.multinomial(n_docs, np.full(n_docs, 1.0 / n_docs), size=n_boot).astype(np.int64)
+    if len(groups) != n_docs:
+        raise ValueError(f"{len(groups)} group keys for {n_docs} documents")
+    keys, index = np.unique(np.asarray(groups, dtype=object).astype(str), return_inverse=True)
+    drawn = rng.multinomial(len(keys), np.full(len(keys), 1.0 / len(keys)), size=n_boot)
+    return drawn[:, index].astype(np.int64)
 
 
 def _per_doc_confusion(units: Units, n_docs: int) -> NDArray[np.int64]:

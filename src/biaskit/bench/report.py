@@ -83,9 +83,16 @@ def _heading(result: BenchResult) -> str:
     )
     return (
         f"{result.dataset}, {result.split} split: {result.documents} documents{counted}; "
-        f"95% bootstrap intervals over "
-        f"documents ({result.provenance.get('bootstrap_resamples')} resamples)"
+        f"95% bootstrap intervals over {_unit(result)} "
+        f"({result.provenance.get('bootstrap_resamples')} resamples)"
     )
+
+
+def _unit(result: BenchResult) -> str:
+    """What the bootstrap drew: documents, or the groups (source articles) they belong to."""
+    if result.provenance.get("bootstrap_unit") == "group":
+        return f"{result.provenance.get('bootstrap_groups')} source groups"
+    return "documents"
 
 
 def to_markdown(result: BenchResult) -> str:

@@ -144,6 +144,15 @@ def _units(
     )
 
 
+def resample_groups(examples: Sequence[Example]) -> list[str] | None:
+    """The bootstrap's unit: the ``group`` a dataset puts in ``Example.meta`` (the source
+    article of a translation window, say) when every example has one, else the example."""
+    groups = [ex.meta.get("group") for ex in examples]
+    if all(g is not None for g in groups) and len(set(groups)) < len(groups):
+        return [str(g) for g in groups]
+    return None
+
+
 def _choose_threshold(
     clf: Classifier, dev: Sequence[Example], task: str, fixed: float | None
 ) -> tuple[float | None, str]:
@@ -177,7 +186,8 @@ def run_bench(
     evaluated = by_split[split]
     if not evaluated:
         raise ValueError(f"dataset {dataset.name!r} has no examples in the {split} split")
-    resamples = resample_weights(len(evaluated), n_boot, seed)
+    groups = resample_groups(evaluated)
+    resamples = resample_weights(len(evaluated), n_boot, seed, groups)
     graded_boot: dict[str, dict[str, Any]] = {}
     results: list[ClassifierResult] = []
     for clf in classifiers:
@@ -217,7 +227,11 @@ def run_bench(
         positives=positives,
         results=results,
         comparisons=comparisons,
-        provenance=_provenance(dataset, classifiers, split, n_boot, seed, threshold, by_split),
+        provenance={
+            **_provenance(dataset, classifiers, split, n_boot, seed, threshold, by_split),
+            "bootstrap_unit": "group" if groups else "document",
+            "bootstrap_groups": len(set(groups)) if groups else len(evaluated),
+        },
     )
 
 
