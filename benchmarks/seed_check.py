@@ -6,15 +6,19 @@ The seeds are not part of the project; point the script at them:
 
 Prints each dimension's score per seed, the boilerplate line precision and recall against
 `labels.json`, the main speaker and credited outlets found, and the translation-artifact
-ranking, so that a change to any plugin can be checked against the labels in one command.
+ranking, and how many of the labelled translation examples and loaded phrases a span of
+their dimension overlaps, so that a change to any plugin can be checked against the labels in
+one command.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import re
 import sys
 from pathlib import Path
+from typing import Any
 
 from biaskit import Document, score_documents
 from biaskit.text import lines
@@ -76,7 +80,34 @@ def main(seed_dir: Path) -> int:
     pairs = itertools.pairwise(ranking)
     ordered = all(grade[a[1]] >= grade[b[1]] or a[0] == b[0] for a, b in pairs)
     print(f"translation ranking follows labels: {ordered}")
+    for dim, key in (
+        ("translation_artifacts", "translation_examples"),
+        ("loaded_language", "loaded_phrases"),
+    ):
+        found, total, missed = coverage(docs, reports, labels, dim, key)
+        print(f"{key} covered by a {dim} span: {found}/{total}; missed: {missed}")
     return 0
+
+
+def coverage(
+    docs: list[Document], reports: list[Any], labels: dict[str, Any], dim: str, key: str
+) -> tuple[int, int, list[str]]:
+    """Labelled phrases overlapped by at least one span of ``dim`` (every occurrence tried)."""
+    found = total = 0
+    missed: list[str] = []
+    for doc, r in zip(docs, reports, strict=True):
+        score = r.scores.get(dim)
+        spans = [(s.start, s.end) for s in score.spans] if score else []
+        for phrase in labels[doc.id].get(key) or []:
+            total += 1
+            # The seeds are hard-wrapped: a phrase may run over a line break.
+            pattern = r"\s+".join(map(re.escape, phrase.split()))
+            places = [m.span() for m in re.finditer(pattern, doc.text)]
+            hit = any(a < end and b > st for st, end in places for a, b in spans)
+            found += hit
+            if not hit:
+                missed.append(phrase)
+    return found, total, missed
 
 
 if __name__ == "__main__":
