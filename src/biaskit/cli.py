@@ -71,7 +71,11 @@ def score(
     ] = None,
     format: Annotated[
         str,
-        typer.Option("--format", "-f", help="table, json, jsonl, csv, markdown, or a plugin's."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, jsonl, csv, markdown, html, parquet, or a plugin's.",
+        ),
     ] = "table",
     output: Annotated[
         Optional[Path],  # noqa: UP045
