@@ -43,16 +43,19 @@ SUITES: dict[str, list[str]] = {
 
 
 def run(suite: str, args: list[str], data_dir: str) -> str:
+    """One measured run, written as JSON (versions, settings) and rendered from it as
+    Markdown, so that both files hold the same figures."""
+    from biaskit.bench.report import from_json, to_markdown
+
     out_md = HERE / "results" / f"{suite}.md"
     out_json = HERE / "results" / f"{suite}.json"
     base = [sys.executable, "-m", "biaskit", "bench", *args, "--data-dir", data_dir]
     subprocess.run(
         [*base, "-f", "json", "-o", str(out_json)], check=True, stdout=subprocess.DEVNULL
     )
-    subprocess.run(
-        [*base, "-f", "markdown", "-o", str(out_md)], check=True, stdout=subprocess.DEVNULL
-    )
-    return out_md.read_text()
+    table = to_markdown(from_json(out_json.read_text()))
+    out_md.write_text(table)
+    return table
 
 
 def splice(readme: str, suite: str, table: str) -> str:

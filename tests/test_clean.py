@@ -198,6 +198,36 @@ def test_cli_jsonl_in_and_out(tmp_path: Path) -> None:
     assert rows[2]["ok"] is False and rows[2]["text"] is None and rows[2]["errors"]
 
 
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_cli_csv_and_parquet_rows(tmp_path: Path, fmt: str) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    records = [{"id": "s1", "text": ARTICLE, "outlet": "x"}, {"id": "s2", "text": PARA1}]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records) + "{broken\n")
+    out = tmp_path / f"clean.{fmt}"
+    result = runner.invoke(app, ["clean", str(corpus), "-f", fmt, "-o", str(out)])
+    assert result.exit_code == 1  # the broken line is a row with an error
+    if fmt == "csv":
+        import csv
+
+        with out.open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        ok = [r["ok"] == "True" for r in rows]
+    else:
+        pq = pytest.importorskip("pyarrow.parquet")
+        rows = pq.read_table(out).to_pylist()
+        ok = [r["ok"] for r in rows]
+    assert [r["id"] for r in rows[:2]] == ["s1", "s2"] and ok == [True, True, False]
+    assert rows[0]["text"] == KEPT  # multi-line text survives the round trip
+    assert int(rows[0]["removed_lines"]) == len(json.loads(rows[0]["removed"])) > 0
+    assert json.loads(rows[0]["meta"])["outlet"] == "x"
+    assert json.loads(rows[2]["errors"])
+
+
+def test_cli_parquet_needs_a_file() -> None:
+    result = runner.invoke(app, ["clean", "-", "-f", "parquet"], input=ARTICLE)
+    assert result.exit_code == 2
+
+
 def test_cli_json_and_threshold(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE)

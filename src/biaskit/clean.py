@@ -12,7 +12,11 @@ standard input) through the same readers, scores through the same runner, and wr
   ``DIR/stdin.txt``; a second file for the same name gets ``-2``), else on standard
   output, articles separated by a form feed line;
 * ``jsonl`` / ``json``: one record per article with the cleaned text, the lines removed
-  (line number, offsets, kind, probability and the reason) and the furniture share.
+  (line number, offsets, kind, probability and the reason) and the furniture share;
+* ``csv`` / ``parquet``: one row per article (id, source, ok, cleaned text, furniture
+  share, number of lines removed, and the removed lines, errors, warnings and metadata as
+  JSON), for the corpus tools that read those; Parquet needs ``biaskit[parquet]`` and
+  ``--output``.
 
 Paragraph structure is kept, not rebuilt: a removed line goes with its line break; kept
 lines are written exactly as they were (indentation and hard wrapping included); where the
@@ -297,6 +301,39 @@ class CleanFormat(StrEnum):
     text = "text"
     jsonl = "jsonl"
     json = "json"
+    csv = "csv"
+    parquet = "parquet"
+
+
+ROW_COLUMNS = (
+    "id",
+    "source",
+    "ok",
+    "text",
+    "boilerplate_share",
+    "removed_lines",
+    "removed",
+    "errors",
+    "warnings",
+    "meta",
+)
+
+
+def as_row(item: Cleaned) -> dict[str, Any]:
+    """One flat row: scalars as they are, nested parts as JSON text."""
+    record = item.as_dict()
+    return {
+        "id": item.id,
+        "source": item.source,
+        "ok": item.ok,
+        "text": item.text,
+        "boilerplate_share": record["boilerplate_share"],
+        "removed_lines": len(item.removed),
+        "removed": json.dumps(record["removed"], ensure_ascii=False),
+        "errors": json.dumps(record["errors"], ensure_ascii=False),
+        "warnings": json.dumps(record["warnings"], ensure_ascii=False),
+        "meta": json.dumps(record["meta"], ensure_ascii=False, default=str),
+    }
 
 
 class CleanInput(StrEnum):
@@ -313,7 +350,9 @@ def clean(
     format: Annotated[
         CleanFormat,
         typer.Option(
-            "--format", "-f", help="text (the cleaned article), jsonl or json (with what went)."
+            "--format",
+            "-f",
+            help="text (the cleaned article); jsonl, json, csv or parquet (with what went).",
         ),
     ] = CleanFormat.text,
     output: Annotated[
@@ -322,7 +361,7 @@ def clean(
             "--output",
             "-o",
             help="text: a directory, one file per article mirroring the inputs; "
-            "jsonl/json: a file. Default: standard output.",
+            "other formats: a file (required for parquet). Default: standard output.",
         ),
     ] = None,
     threshold: Annotated[
@@ -341,7 +380,10 @@ def clean(
     ] = CleanInput.auto,
     text_field: Annotated[str, typer.Option(help="JSONL field holding the text.")] = "text",
     id_field: Annotated[str, typer.Option(help="JSONL field holding the id.")] = "id",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 (default) uses every core."),
+    ] = 0,
     max_chars: Annotated[
         int, typer.Option(min=1, help="Longer documents are truncated, with a warning.")
     ] = 2_000_000,
@@ -356,14 +398,21 @@ def clean(
         "id_field": id_field,
         "max_chars": max_chars,
     }
+    from biaskit.runner import available_cores
+
     text_dir = format is CleanFormat.text and output is not None
+    if format is CleanFormat.parquet and output is None:
+        err("parquet output is binary: give a file with --output")
+        raise typer.Exit(2)
     if text_dir and output is not None and output.exists() and not output.is_dir():
         err(f"{output} exists and is not a directory (text output writes one file each)")
         raise typer.Exit(2)
     pm = get_plugin_manager()
     try:
         items = read_sources(paths, settings, readers(pm))
-        results = clean_documents(items, threshold=threshold, unwrap=unwrap, jobs=jobs, pm=pm)
+        results = clean_documents(
+            items, threshold=threshold, unwrap=unwrap, jobs=jobs or available_cores(), pm=pm
+        )
         first = next(results, None)
     except (LookupError, ValueError, PluginConflict) as exc:
         err(str(exc))
@@ -385,6 +434,8 @@ def clean(
             pass
     elif format is CleanFormat.text:
         _write_text(counted(stream_all), sys.stdout)
+    elif format is CleanFormat.parquet and output is not None:
+        _write_parquet(counted(stream_all), output)
     else:
         handle: IO[str] = sys.stdout
         if output is not None:
@@ -394,6 +445,8 @@ def clean(
                 for item in counted(stream_all):
                     handle.write(json.dumps(item.as_dict(), ensure_ascii=False) + "\n")
                     handle.flush()
+            elif format is CleanFormat.csv:
+                _write_csv(counted(stream_all), handle)
             else:
                 _write_json(counted(stream_all), handle)
         finally:
@@ -422,3 +475,30 @@ def _write_json(items: Iterable[Cleaned], stream: IO[str]) -> None:
     for n, item in enumerate(items):
         stream.write(("" if n == 0 else ",\n") + json.dumps(item.as_dict(), ensure_ascii=False))
     stream.write("\n]}\n")
+
+
+def _write_csv(items: Iterable[Cleaned], stream: IO[str]) -> None:
+    import csv
+
+    writer = csv.DictWriter(stream, fieldnames=ROW_COLUMNS)
+    writer.writeheader()
+    for item in items:
+        writer.writerow(as_row(item))
+        stream.flush()  # a killed run leaves whole rows
+
+
+def _write_parquet(items: Iterable[Cleaned], path: Path) -> None:
+    from biaskit.io.parquet import ROW_GROUP, _pyarrow
+
+    pa = _pyarrow()
+    types = {"ok": pa.bool_(), "boilerplate_share": pa.float64(), "removed_lines": pa.int32()}
+    schema = pa.schema([(name, types.get(name, pa.string())) for name in ROW_COLUMNS])
+    rows: list[dict[str, Any]] = []
+    with pa.parquet.ParquetWriter(str(path), schema) as writer:
+        for item in items:
+            rows.append(as_row(item))
+            if len(rows) >= ROW_GROUP:
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                rows.clear()
+        if rows:
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))

@@ -74,6 +74,60 @@ def _rows(result: BenchResult) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
+# Beyond this many metric columns a table no longer fits a page: span tasks report P, R and
+# F1 for every role and matching rule, so they are laid out one row per measure instead.
+WIDE = 8
+
+
+def _grouped(cols: list[str]) -> list[tuple[str, dict[str, str]]]:
+    """Metric columns as measures: ("source exact", {"P": "source_exact_precision", ...})."""
+    groups: dict[str, dict[str, str]] = {}
+    for metric in cols:
+        head, _, tail = metric.rpartition("_")
+        key = {"precision": "P", "recall": "R", "f1": "F1"}.get(tail)
+        if metric in ORDER:
+            groups.setdefault("units", {})[TITLES[metric]] = metric
+        elif key and head:
+            groups.setdefault(head.replace("_", " "), {})[key] = metric
+        else:
+            groups.setdefault(metric.replace("_", " "), {})["value"] = metric
+    return list(groups.items())
+
+
+def _long_rows(result: BenchResult) -> tuple[list[str], list[list[str]]]:
+    measures = _grouped(_columns(result))
+    keys = ["P", "R", "F1", "macro-F1", "ROC-AUC", "value"]
+    used = [k for k in keys if any(k in m for _, m in measures)]
+    header = ["classifier", "measure", *used]
+    rows = []
+    for r in result.results:
+        name = f"{r.name} {r.version}" + (f" ({r.errors} errors)" if r.errors else "")
+        for i, (measure, metrics) in enumerate(measures):
+            cells = [_cell(r.metrics.get(metrics[k])) if k in metrics else "" for k in used]
+            rows.append([name if i == 0 else "", measure, *cells])
+    return header, rows
+
+
+def _speed_rows(result: BenchResult) -> tuple[list[str], list[list[str]]]:
+    header = ["classifier", "docs/s", "peak MB", "threshold"]
+    rows = [
+        [
+            f"{r.name} {r.version}",
+            f"{r.docs_per_second:,.0f}",
+            f"{r.peak_memory_mb:.2f}",
+            _threshold(r.threshold, r.threshold_source),
+        ]
+        for r in result.results
+    ]
+    return header, rows
+
+
+def _tables(result: BenchResult) -> list[tuple[list[str], list[list[str]]]]:
+    if len(_columns(result)) > WIDE:
+        return [_long_rows(result), _speed_rows(result)]
+    return [_rows(result)]
+
+
 def _heading(result: BenchResult) -> str:
     units = {"lines": "lines", "sentences": "sentences", "documents": "labels"}
     counted = (
@@ -96,11 +150,14 @@ def _unit(result: BenchResult) -> str:
 
 
 def to_markdown(result: BenchResult) -> str:
-    header, rows = _rows(result)
-    out = [f"**{_heading(result)}**", ""]
-    out.append("| " + " | ".join(header) + " |")
-    out.append("|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|")
-    out += ["| " + " | ".join(row) + " |" for row in rows]
+    out = [f"**{_heading(result)}**"]
+    for header, rows in _tables(result):
+        first_text = 2 if header[1:2] == ["measure"] else 1
+        out += ["", "| " + " | ".join(header) + " |"]
+        out.append(
+            "|" + "|".join("---" if i < first_text else "---:" for i in range(len(header))) + "|"
+        )
+        out += ["| " + " | ".join(row) + " |" for row in rows]
     n_boot = result.provenance.get("bootstrap_resamples")
     if result.comparisons:
         out += ["", "| comparison | metric | difference | paired bootstrap p |"]
@@ -124,18 +181,33 @@ def to_json(result: BenchResult) -> str:
     return json.dumps(data, indent=2, default=str) + "\n"
 
 
+def from_json(text: str) -> BenchResult:
+    """A result written by ``to_json``, back as objects: one measured run can then be
+    rendered as Markdown or a table without being measured again."""
+    from biaskit.bench.runner import ClassifierResult, Comparison
+
+    data = json.loads(text)
+    results = [
+        ClassifierResult(**{**r, "metrics": {k: Estimate(**v) for k, v in r["metrics"].items()}})
+        for r in data["results"]
+    ]
+    comparisons = [Comparison(**c) for c in data["comparisons"]]
+    return BenchResult(**{**data, "results": results, "comparisons": comparisons})
+
+
 def print_table(result: BenchResult, stream: IO[str]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    header, rows = _rows(result)
-    table = Table(title=_heading(result))
-    for i, col in enumerate(header):
-        table.add_column(col, justify="left" if i == 0 else "right")
-    for row in rows:
-        table.add_row(*row)
     console = Console(file=stream)
-    console.print(table)
+    for n, (header, rows) in enumerate(_tables(result)):
+        table = Table(title=_heading(result) if n == 0 else None)
+        first_text = 2 if header[1:2] == ["measure"] else 1
+        for i, col in enumerate(header):
+            table.add_column(col, justify="left" if i < first_text else "right")
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
     if result.comparisons:
         comp = Table(title="paired bootstrap tests")
         for col in ("comparison", "metric", "difference", "p"):
