@@ -9,9 +9,13 @@ Two logistic regressions, both linear in features a reader can name:
 - the **sentence model** gives every sentence the probability that it is biased. It reads the
   same spelling features for all its words and its word pairs (tf-idf weighted, length
   normalised), the lexicon's category counts and its own noisy-OR, the words in scare quotes,
-  the sentence length, the mean static vector of its words' pieces, and the strongest and
-  the soft-maximum (log-sum-exp) word-model score (learned from out-of-fold word scores, so
-  that it does not learn to trust overfitted ones).
+  the sentence length, the mean static vector of its words' pieces, and four summaries of the
+  word model's scores: the strongest, the soft maximum (log-sum-exp), the expected number of
+  loaded words (the sum of the word probabilities) and the number of words more likely
+  loaded than not, the last two log-scaled. All four are learned from out-of-fold word
+  scores, so that the sentence model does not learn to trust overfitted ones. The two counts
+  tell one loaded word from several: a sentence that piles up charged words is more often
+  biased than its single strongest word says.
 
 Because both are linear over per-word parts, scoring folds every word's features into one
 cached row of numbers; a document is then a gather of those rows and segment sums over its
@@ -59,6 +63,14 @@ TRUSTED_TYPES = ("biaskit_loaded_language.model.LoadedLanguageModel",)
 SENTENCE_C_GRID = (0.5, 1.0, 2.0, 4.0)
 WORD_C_GRID = (0.1, 0.3, 1.0)
 DENSE_WEIGHT = 0.3
+# The mean static vector enters the sentence model scaled down, so that the regularisation
+# holds its 32 weights closer to zero than the spelling features': 32 numbers per sentence
+# fit the 2,500 training sentences' topics more readily than they carry over. Chosen by
+# 5-fold cross-validation over train and dev (log-loss and ROC-AUC; 0.5 over 0, 0.1, 0.25,
+# 1 and 3), never on test.
+STATIC_WEIGHT = 0.5
+# How many summaries of the word model's scores the sentence model reads (``_word_evidence``).
+WORD_EVIDENCE = 4
 # The word cache is emptied when it reaches this many distinct words.
 MAX_CACHED_WORDS = 1_000_000
 # Out-of-fold word scores for the sentence model are taken over this many folds.
@@ -104,9 +116,21 @@ class DocScores:
         return list(zip(self.words[lo:hi], self.logits[lo:hi].tolist(), strict=True))
 
     def words_of(self, i: int) -> Annotated:
-        """Offsets and voices of sentence ``i``'s words."""
+        """Offsets and voices of sentence ``i``'s words. The voices were found while scoring;
+        only the offsets are new, and a quotation's edge never falls inside a word (its marks
+        are not word characters and never join two), so tokenising the sentence whole finds
+        the very words scoring found."""
         start, end = self.bounds[i]
-        return self.voices.sentence(start, end, offsets=True)
+        lo, hi = self.first[i], self.first[i + 1]
+        spans = [m.span() for m in TOKEN.finditer(self.voices.low, start, end)]
+        if len(spans) != hi - lo or self.quoted_words is None or self.scared_words is None:
+            return self.voices.sentence(start, end, offsets=True)
+        return Annotated(
+            self.words[lo:hi],
+            self.quoted_words[lo:hi].tolist(),
+            self.scared_words[lo:hi].tolist(),
+            spans,
+        )
 
 
 class LoadedLanguageModel:
@@ -115,7 +139,8 @@ class LoadedLanguageModel:
 
     ``C`` and ``word_C`` are the inverse regularisation strengths of the sentence and word
     models; ``dense_weight`` scales the lexicon and length features against the spelling
-    features; ``min_df`` is the fewest train sentences a spelling feature must occur in.
+    features, ``static_weight`` the mean static vector; ``min_df`` is the fewest train
+    sentences a spelling feature must occur in.
     """
 
     piece_vocab_: str
@@ -142,10 +167,12 @@ class LoadedLanguageModel:
         dense_weight: float = DENSE_WEIGHT,
         min_df: int = 2,
         random_state: int = 0,
+        static_weight: float = STATIC_WEIGHT,
     ) -> None:
         self.C = C
         self.word_C = word_C
         self.dense_weight = dense_weight
+        self.static_weight = static_weight
         self.min_df = min_df
         self.random_state = random_state
 
@@ -166,9 +193,11 @@ class LoadedLanguageModel:
         word_model = _fit_word_model(anns, marked, pieces, vectors, self.word_C, self.random_state)
         oof = out_of_fold_word_scores(anns, marked, pieces, vectors, self.word_C, self.random_state)
         space = _sentence_space(anns, self.min_df)
-        x = _sentence_matrix(anns, oof, pieces, vectors, space, self.dense_weight)
+        x = _sentence_matrix(
+            anns, oof, pieces, vectors, space, self.dense_weight, self.static_weight
+        )
         sentence = _fit_sentence_model(
-            x, list(y), space, self.C, self.dense_weight, self.random_state
+            x, list(y), space, self.C, self.dense_weight, self.random_state, self.static_weight
         )
         return self._assemble(vocab, vectors, word_model, sentence)
 
@@ -234,9 +263,14 @@ class LoadedLanguageModel:
         logits), its lexicon category, that category's learned weight, and the lexicon's
         reason."""
         compiled = self._compile()
-        own = float(compiled.table[compiled._id(word)][4])
-        category, _, reason = word_category(word)
-        return own, category, float(compiled.category.get(category, 0.0)), reason
+        found = compiled.explained.get(word)
+        if found is None:
+            own = float(compiled.table[compiled._id(word)][4])
+            category, _, reason = word_category(word)
+            found = (own, category, float(compiled.category.get(category, 0.0)), reason)
+            # Read after _id, which may have emptied the caches.
+            compiled.explained[word] = found
+        return found
 
     def context_weight(self, prev: str, nxt: str) -> float:
         compiled = self._compile()
@@ -291,10 +325,22 @@ class _Compiled:
         self.bigram_dot = np.asarray([0.0, *(d for _, d, _ in pairs)])
         self.bigram_norm = np.asarray([0.0, *(q for _, _, q in pairs)])
         self.dense = np.asarray(model.sentence_dense_)
-        self.top = model.sentence_top_.tolist()
+        n_cat = len(CATEGORIES)
+        # The weights of the sums that enter the sentence logit log-scaled, in the order
+        # score lays them out: scare-quoted words, lexicon categories, then the expected
+        # and the likely number of loaded words.
+        self.log_weights = np.asarray([self.dense[n_cat], *self.dense[:n_cat], 0.0, 0.0])
+        self.noisy_or_weight = float(self.dense[n_cat + 1])
+        self.length_weight = float(self.dense[n_cat + 2]) / 3.0
+        top = model.sentence_top_.tolist()
+        # Models saved before the two counts existed read two summaries only.
+        self.top = top + [0.0] * (WORD_EVIDENCE - len(top))
+        self.log_weights[-2:] = self.top[2:]
         self.sentence_static = model.sentence_static_.tolist()
         self.intercept = model.sentence_intercept_
         self.ids: dict[str, int] = {}
+        # explain_word's answers: the same few loaded words are blamed over and over.
+        self.explained: dict[str, tuple[float, str, float, str]] = {}
         self.table = np.zeros((1024, self.COLUMNS))
 
     def word_row(self, w: str) -> list[float]:
@@ -342,6 +388,7 @@ class _Compiled:
             return found
         if len(self.ids) >= MAX_CACHED_WORDS:  # a pathological stream of distinct words
             self.ids.clear()
+            self.explained.clear()
             self.bigram_keys = None
         j = len(self.ids)
         if j >= len(self.table):
@@ -406,7 +453,7 @@ class _Compiled:
         if None in ids:
             ids = [self._id(w) if j is None else j for w, j in zip(words, ids, strict=True)]
         id_array = np.asarray(ids, dtype=np.int64)
-        rows = self.table[id_array]
+        rows = self.table.take(id_array, axis=0)
         n = len(words)
         lengths = np.diff(np.asarray(first))
         live = np.flatnonzero(lengths > 0)
@@ -416,7 +463,7 @@ class _Compiled:
         pair_ids = np.zeros(n, dtype=np.intp)
         if n > 1 and len(keys):
             wanted = (id_array[:-1] << 32) | id_array[1:]
-            at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+            at = np.minimum(keys.searchsorted(wanted), len(keys) - 1)
             pair_ids[1:] = np.where(keys[at] == wanted, key_rows[at], 0)
         pair_ids[starts] = 0
         quoted = np.zeros(n, dtype=bool)
@@ -437,68 +484,84 @@ class _Compiled:
             logits += self.quote * quoted + self.scare * scared
         result.logits = logits
 
-        values = np.empty((n, 6 + len(CATEGORIES)))
+        # One column per voice: every word, then (when the document quotes anything) the
+        # words inside quotation marks and the words outside; all voices are then scored in
+        # one pass of array operations rather than one pass each.
+        if special and quoted.any():
+            voice = np.column_stack([np.ones(n, dtype=bool), quoted, ~quoted])
+        else:
+            voice = np.ones((n, 1), dtype=bool)
+        n_voices = voice.shape[1]
+        clipped, exps = _clipped(logits)
+        n_cat = len(CATEGORIES)
+        values = np.empty((n, 9 + n_cat))
         values[:, 0] = rows[:, 0] + self.bigram_dot[pair_ids]
         values[:, 1] = rows[:, 1] + self.bigram_norm[pair_ids]
         values[:, 2:4] = rows[:, 2:4]
         values[:, 4] = 1.0
         values[:, 5] = rows[:, 7]
-        values[:, 6:] = rows[:, 8:]
-        scare_counts = np.add.reduceat(scared.astype(float), starts)
-        sums: dict[str, tuple[Any, Any, Any]] = {
-            "all": (np.add.reduceat(values, starts), scare_counts, None)
-        }
-        if special and quoted.any():
+        # From column 6 on, every sum enters the sentence logit log-scaled: see log_weights.
+        values[:, 6] = scared
+        values[:, 7 : 7 + n_cat] = rows[:, 8:]
+        values[:, 7 + n_cat] = exps / (1.0 + exps)  # the word's probability
+        values[:, 8 + n_cat] = logits >= 0.0  # more likely loaded than not
+        # Per voice and sentence (voice-major): the sums over every word, over the quoted
+        # words, and what is left over for the reporter's voice.
+        total = np.add.reduceat(values, starts)
+        if n_voices > 1:
             inside = np.add.reduceat(values * quoted[:, None], starts)
-            inside_scare = np.add.reduceat((scared & quoted).astype(float), starts)
-            sums["quote"] = (inside, inside_scare, quoted)
-            sums["narration"] = (sums["all"][0] - inside, scare_counts - inside_scare, ~quoted)
-        probs: dict[str, Any] = {}
-        for voice, (total, scare, mask) in sums.items():
-            x = np.full(len(starts), self.intercept)
-            norm = total[:, 1]
-            x += np.divide(total[:, 0], np.sqrt(norm), out=np.zeros_like(norm), where=norm > 0)
-            pieces = total[:, 3]
-            x += np.divide(total[:, 2], pieces, out=np.zeros_like(pieces), where=pieces > 0)
-            count = total[:, 4]
-            dense = np.column_stack(
-                [
-                    np.log1p(total[:, 6:]),
-                    np.log1p(scare),
-                    -np.expm1(total[:, 5]),
-                    np.log1p(count) / 3.0,
-                ]
-            )
-            x += dense @ self.dense
-            top, soft = _tops(logits, starts, mask)
-            x += self.top[0] * top / 4.0 + self.top[1] * soft / 4.0
-            probs[voice] = (np.where(count > 0, 1.0 / (1.0 + np.exp(-x)), 0.0), count)
-        everything = probs["all"][0].tolist()
-        narration = probs["narration"][0].tolist() if "narration" in probs else everything
-        inside_p, inside_n = probs.get("quote", (None, None))
-        inside_list = inside_p.tolist() if inside_p is not None else None
-        inside_count = inside_n.tolist() if inside_n is not None else None
+            total = np.concatenate([total, inside, total - inside])
+        top, soft = _tops(clipped, exps, starts, voice)
+        x = self.intercept + (self.top[0] / 4.0) * top + (self.top[1] / 4.0) * soft
+        x += np.log1p(total[:, 6:]) @ self.log_weights
+        # A sum of squares is 0 only where its dot product is too (no known feature), and
+        # a piece sum only where the static sum is: dividing those by 1 instead gives the 0.
+        x += total[:, 0] / np.sqrt(np.maximum(total[:, 1], 1e-300))
+        x += total[:, 2] / np.maximum(total[:, 3], 1.0)
+        count = total[:, 4]
+        x -= np.expm1(total[:, 5]) * self.noisy_or_weight
+        x += np.log1p(count) * self.length_weight
+        p = np.where(count > 0, 1.0 / (1.0 + np.exp(-x)), 0.0).reshape(n_voices, -1).tolist()
+        counts = count.reshape(n_voices, -1).tolist()
+        everything = p[0]
+        narration = p[2] if n_voices > 1 else list(everything)  # a copy: rescore may edit one
+        if len(live) == n_sent:  # every sentence has words: the lists are the answer
+            result.probability = everything
+            result.narration = narration
+            if n_voices > 1:
+                result.quoted = [q if c > 0 else None for q, c in zip(p[1], counts[1], strict=True)]
+            return result
         for k, si in enumerate(live.tolist()):
             result.probability[si] = everything[k]
             result.narration[si] = narration[k]
-            if inside_list is not None and inside_count is not None and inside_count[k] > 0:
-                result.quoted[si] = inside_list[k]
+            if n_voices > 1 and counts[1][k] > 0:
+                result.quoted[si] = p[1][k]
         return result
 
 
-def _tops(logits: Any, starts: Any, mask: Any) -> tuple[Any, Any]:
-    """Per sentence: the highest logit, and the log-sum-exp, over the masked words (0 where
-    a sentence has none). Logits are clipped to +-50 first (no word comes near), so the sum
-    of exponentials needs no shift."""
+def _clipped(logits: Any) -> tuple[Any, Any]:
+    """Logits clipped to +-50 (no word comes near) and their exponentials, so that a sum of
+    exponentials needs no shift. Once per document, shared by every voice; minimum and
+    maximum, not ``np.clip``, whose Python-level wrapper costs more than the arithmetic on a
+    document's few hundred words."""
     import numpy as np
 
-    x = np.clip(logits, -50.0, 50.0)
-    e = np.exp(x)
-    if mask is not None:
-        x = np.where(mask, x, -np.inf)
-        e = e * mask
-    top = np.maximum.reduceat(x, starts)
-    total = np.add.reduceat(e, starts)
+    x = np.maximum(np.minimum(logits, 50.0), -50.0)
+    return x, np.exp(x)
+
+
+def _tops(x: Any, e: Any, starts: Any, voice: Any) -> tuple[Any, Any]:
+    """Per voice and sentence (voice-major, flat): the highest logit, and the log-sum-exp,
+    over the words of that voice (0 where a sentence has none); ``x`` and ``e`` come from
+    ``_clipped``, ``voice`` is a words x voices mask."""
+    import numpy as np
+
+    if voice.shape[1] == 1:
+        top = np.maximum.reduceat(x, starts)
+        total = np.add.reduceat(e, starts)
+    else:
+        top = np.maximum.reduceat(np.where(voice, x[:, None], -np.inf), starts).T.ravel()
+        total = np.add.reduceat(e[:, None] * voice, starts).T.ravel()
     empty = total <= 0
     soft = np.log(np.where(empty, 1.0, total))
     return np.where(empty, 0.0, top), np.where(empty, 0.0, soft)
@@ -627,13 +690,18 @@ def out_of_fold_word_scores(
     return out
 
 
-def _top_two(logits: Sequence[float]) -> list[float]:
-    """The strongest word's logit and the soft maximum (log-sum-exp) of all, scaled."""
+def _word_evidence(logits: Sequence[float]) -> list[float]:
+    """What the sentence model reads of its words' logits: the strongest and the soft
+    maximum (log-sum-exp), scaled; the expected number of loaded words and the number more
+    likely loaded than not, log-scaled. Logits are clipped to +-50 as ``_clipped`` does."""
     if not logits:
-        return [0.0, 0.0]
-    top = max(logits)
-    soft = top + math.log(sum(math.exp(x - top) for x in logits))
-    return [top / 4.0, soft / 4.0]
+        return [0.0] * WORD_EVIDENCE
+    clipped = [min(max(x, -50.0), 50.0) for x in logits]
+    top = max(clipped)
+    soft = top + math.log(sum(math.exp(x - top) for x in clipped))
+    expected = sum(_sigmoid(x) for x in clipped)
+    likely = sum(1 for x in clipped if x >= 0.0)
+    return [top / 4.0, soft / 4.0, math.log1p(expected), math.log1p(likely)]
 
 
 def _sentence_space(anns: Sequence[Annotated], min_df: int) -> dict[str, Any]:
@@ -671,9 +739,11 @@ def _sentence_matrix(
     vectors: Any,
     space: dict[str, Any],
     dense_weight: float,
+    static_weight: float = STATIC_WEIGHT,
 ) -> Any:
     """Rows exactly as ``_Compiled`` sums them: per-word tf-idf vectors and word pairs over
-    the square root of the summed per-word squared norms; dense, top-two and static parts."""
+    the square root of the summed per-word squared norms; dense, word-evidence and static
+    parts (dense and static scaled, ``_fit_sentence_model`` scales their weights back)."""
     import numpy as np
     import scipy.sparse as sp
 
@@ -709,7 +779,8 @@ def _sentence_matrix(
         ids = [p for w in words for p in pieces.pieces(w)]
         static = vectors[ids].mean(0) if ids else np.zeros(vectors.shape[1])
         dense = [dense_weight * v for v in _unit_dense(ann)]
-        dense_rows.append([*dense, *_top_two(scores), *static.tolist()])
+        static_part = (static_weight * static).tolist()
+        dense_rows.append([*dense, *_word_evidence(scores), *static_part])
     sparse = sp.csr_matrix((data, cols, ptr), shape=(len(anns), len(vocab)))
     return sp.hstack([sparse, sp.csr_matrix(np.asarray(dense_rows))]).tocsr()
 
@@ -721,6 +792,7 @@ def _fit_sentence_model(
     C: float,
     dense_weight: float,
     random_state: int,
+    static_weight: float = STATIC_WEIGHT,
 ) -> dict[str, Any]:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -735,8 +807,8 @@ def _fit_sentence_model(
         "coef": coef[:k],
         "idf": space["idf"],
         "dense": coef[k : k + nd] * dense_weight,
-        "top": coef[k + nd : k + nd + 2],
-        "static": coef[k + nd + 2 :],
+        "top": coef[k + nd : k + nd + WORD_EVIDENCE],
+        "static": coef[k + nd + WORD_EVIDENCE :] * static_weight,
         "intercept": clf.intercept_[0],
         "classifier": clf,
     }
@@ -831,13 +903,14 @@ def train_model(
     dv_scores = [_word_logits(word_model, ann, pieces, vectors) for ann in dv_anns]
     space = _sentence_space(tr_anns, 2)
     dense_weight = 0.3
-    x_tr = _sentence_matrix(tr_anns, oof, pieces, vectors, space, dense_weight)
-    x_dv = _sentence_matrix(dv_anns, dv_scores, pieces, vectors, space, dense_weight)
+    static_weight = STATIC_WEIGHT
+    x_tr = _sentence_matrix(tr_anns, oof, pieces, vectors, space, dense_weight, static_weight)
+    x_dv = _sentence_matrix(dv_anns, dv_scores, pieces, vectors, space, dense_weight, static_weight)
     y_tr = [y for _, y, _ in train]
     y_dv = np.asarray([y for _, y, _ in dev], dtype=bool)
     best: tuple[float, float, dict[str, Any]] | None = None
     for c in SENTENCE_C_GRID:
-        sent = _fit_sentence_model(x_tr, y_tr, space, c, dense_weight, random_state)
+        sent = _fit_sentence_model(x_tr, y_tr, space, c, dense_weight, random_state, static_weight)
         p = sent["classifier"].predict_proba(x_dv)[:, 1]
         loss = float(log_loss(y_dv, p))
         say(f"sentence model C={c}: dev log-loss {loss:.4f}, ROC-AUC {roc_auc_score(y_dv, p):.3f}")
@@ -846,7 +919,11 @@ def train_model(
     assert best is not None
     loss, sent_c, sentence = best
     model = LoadedLanguageModel(
-        C=sent_c, word_C=word_c, dense_weight=dense_weight, random_state=random_state
+        C=sent_c,
+        word_C=word_c,
+        dense_weight=dense_weight,
+        random_state=random_state,
+        static_weight=static_weight,
     )
     model._assemble(vocab, vectors, word_model, sentence)
 
@@ -870,6 +947,7 @@ def train_model(
         "C": sent_c,
         "word_C": word_c,
         "dense_weight": dense_weight,
+        "static_weight": static_weight,
         "word_threshold": choice[0],
         "gate_threshold": choice[1],
         "sentence_features": model.n_features_,

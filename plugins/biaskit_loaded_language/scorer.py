@@ -135,7 +135,7 @@ class LoadedLanguageScorer:
     """
 
     name = "loaded_language"
-    version = "0.2.0"
+    version = "0.2.1"
     description = "Emotionally charged, evaluative and pejorative wording, reporter vs quotes"
     default = True
 
@@ -274,11 +274,13 @@ def _dominant_voice(narration: float, quoted: float, terms: list[Term]) -> str:
 _VOICE = {False: "in the reporter's voice", True: "in a quote"}
 
 
-def _word_note(model: Any, ann: Any, k: int, p: float) -> str:
+def _word_note(
+    model: Any, ann: Any, k: int, p: float, explained: tuple[float, str, float, str]
+) -> str:
     """Why word ``k`` of a sentence was blamed, in words: its own learned weight, its lexicon
-    category, the push its neighbours gave it, and its voice."""
-    w = ann.words[k]
-    own, category, category_weight, reason = model.explain_word(w)
+    category, the push its neighbours gave it, and its voice; ``explained`` is
+    ``model.explain_word`` of the word."""
+    own, category, category_weight, reason = explained
     prev = ann.words[k - 1] if k > 0 else "<s>"
     nxt = ann.words[k + 1] if k + 1 < len(ann.words) else "</s>"
     context = model.context_weight(prev, nxt)
@@ -328,8 +330,10 @@ def score_with_model(
                 i += 1
             if probs[i] >= gate:
                 hits_by_sentence.setdefault(i, []).append(j - first[i])
-    per_sentence: list[dict[str, Any]] = []
-    for i, (start, end) in enumerate(scored.bounds):
+    # Only sentences with a blamed word or likely biased get spans; the rest need no visit.
+    loaded_sentences = [i for i, p in enumerate(probs) if p >= LOADED_SENTENCE]
+    for i in sorted(hits_by_sentence.keys() | loaded_sentences):
+        start, end = scored.bounds[i]
         p = probs[i]
         strongest: list[tuple[float, str]] = []
         hits = hits_by_sentence.get(i)
@@ -344,9 +348,10 @@ def score_with_model(
                 strongest.append((x, ann.words[k]))
                 n_blamed += 1
                 n_blamed_quoted += ann.quoted[k]
-                category = "scare-quote" if ann.scared[k] else model.explain_word(ann.words[k])[1]
+                explained = model.explain_word(ann.words[k])
+                category = "scare-quote" if ann.scared[k] else explained[1]
                 label = category or "loaded-term"
-                spans.append(Span(s, e, label, q, _word_note(model, ann, k, q)))
+                spans.append(Span(s, e, label, q, _word_note(model, ann, k, q, explained)))
         if p >= LOADED_SENTENCE:
             n_loaded += 1
             top = ", ".join(w for _, w in sorted(strongest, reverse=True)[:3])
@@ -357,15 +362,10 @@ def score_with_model(
                 f"; strongest words: {top}." if top else "."
             )
             spans.append(Span(start, end, "loaded-sentence", p, note))
-        per_sentence.append(
-            {
-                "start": start,
-                "end": end,
-                "probability": p,
-                "narration": narr[i],
-                "quoted": scored.quoted[i],
-            }
-        )
+    per_sentence = [
+        {"start": start, "end": end, "probability": p, "narration": n, "quoted": q}
+        for (start, end), p, n, q in zip(scored.bounds, probs, narr, scored.quoted, strict=True)
+    ]
     if lexicon_spans:
         terms, _ = scan(text)
         for t in terms:

@@ -118,6 +118,96 @@ def test_voice_tokenisation_matches_plain_tokenisation(text: str) -> None:
     assert all(0 <= s < e <= len(text) for s, e in ann.spans)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1_ -'’.\"é\n")) | st.characters()))
+def test_possessive_token_pattern_finds_the_documented_words(text: str) -> None:
+    import re
+
+    documented = re.compile(r"\w+(?:['’\-]\w+)*")
+    assert TOKEN.findall(text) == documented.findall(text)
+
+
+def test_sentences_score_the_same_alone_and_in_a_document(
+    toy: tuple[M.LoadedLanguageModel, list[Example]],
+) -> None:
+    """All voices of all sentences are scored in one pass; that pass must give each sentence
+    what it gets on its own, quoted or not."""
+    model, _ = toy
+    parts = [
+        "The mayor slammed the trade deal on Tuesday.",
+        'Critics said "the radical plan" was the issue.',
+        "The council approved the new law.",
+        'The senator said "officials approved the budget plan" on Tuesday.',
+    ]
+    text = " ".join(parts)
+    bounds = []
+    at = 0
+    for part in parts:
+        bounds.append((at, at + len(part)))
+        at += len(part) + 1
+    together = model.analyse(text, bounds)
+    for i, part in enumerate(parts):
+        alone = model.analyse(part, [(0, len(part))])
+        assert together.probability[i] == pytest.approx(alone.probability[0], abs=1e-12)
+        assert together.narration[i] == pytest.approx(alone.narration[0], abs=1e-12)
+        assert (together.quoted[i] is None) == (alone.quoted[0] is None)
+        if alone.quoted[0] is not None:
+            assert together.quoted[i] == pytest.approx(alone.quoted[0], abs=1e-12)
+
+
+def test_word_evidence_counts_likely_and_expected_loaded_words() -> None:
+    evidence = M._word_evidence([-2.0, 0.0, 3.0])
+    assert evidence[3] == pytest.approx(np.log1p(2))
+    expected = sum(1 / (1 + np.exp(-x)) for x in (-2.0, 0.0, 3.0))
+    assert evidence[2] == pytest.approx(np.log1p(expected))
+    assert M._word_evidence([]) == [0.0] * M.WORD_EVIDENCE
+
+
+def test_a_model_saved_with_two_word_summaries_still_scores(
+    toy: tuple[M.LoadedLanguageModel, list[Example]],
+) -> None:
+    model, _ = toy
+    text = "The mayor slammed the trade deal on Tuesday."
+    older = M.LoadedLanguageModel()
+    older.__setstate__(model.__getstate__())
+    older.sentence_top_ = model.sentence_top_[:2]
+    reference = M.LoadedLanguageModel()
+    reference.__setstate__(model.__getstate__())
+    reference.sentence_top_ = np.concatenate([model.sentence_top_[:2], [0.0, 0.0]])
+    got = older.analyse(text, [(0, len(text))]).probability
+    assert got == pytest.approx(reference.analyse(text, [(0, len(text))]).probability)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=6),
+            st.sampled_from(
+                ['"', "“", "”", "‘", "’", "'", " don't ", ". ", "\n", " “a b” ", " 'x' "]
+            ),
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_words_of_a_scored_sentence_match_its_voices(text: str) -> None:
+    """The scorer reads offsets from a cheap whole-sentence tokenisation and voices from
+    scoring; both must be what tokenising the sentence piece by piece finds."""
+    from biaskit_loaded_language.features import sentence_bounds
+    from biaskit_loaded_language.scorer import shipped_model
+
+    scored = shipped_model().analyse(text, sentence_bounds(text))
+    for i, (start, end) in enumerate(scored.bounds):
+        got = scored.words_of(i)
+        want = scored.voices.sentence(start, end, offsets=True)
+        assert (got.words, got.quoted, got.scared, got.spans) == (
+            want.words,
+            want.quoted,
+            want.scared,
+            want.spans,
+        )
+
+
 def test_word_category_reads_the_lexicon_and_morphology() -> None:
     assert word_category("regime")[0] == "pejorative"
     assert word_category("slammed")[0] == "reporting-verb"
@@ -249,7 +339,10 @@ def test_embedding_scorer_registered_only_with_the_extra(monkeypatch: pytest.Mon
     st.lists(
         st.one_of(
             st.text(max_size=4),
-            st.sampled_from(["Mr. ", "U.S. ", ". ", "! ", '?" ', "\n", " J. ", "e.g. ", "…  "]),
+            st.sampled_from(
+                ["Mr. ", "U.S. ", ". ", "! ", '?" ', "\n", " J. ", "e.g. ", "…  ", "?!", ".'\n"]
+            ),
+            st.sampled_from(["...", "?!x", '."', ")", "’ ", ".\n", "!\n\n", "… ", "\t", "”"]),
         ),
         max_size=40,
     ).map("".join)
