@@ -3,38 +3,54 @@
 A cue decides nothing by itself about who speaks or what is said; its frame does, and in
 news English the frame is one of a handful of shapes, read off the punctuation around it:
 - quotation, then cue: ``"...," said X`` / ``"...," X said`` (the source after or between);
+  a quotation closing on a comma hands the sentence to the tag, so adverbials after the cue
+  (``when asked ...``, ``of the plan``) are not content; when the quotation does not open
+  the sentence, the content runs from the sentence start to its end;
 - cue, then quotation: ``X said: "..."``;
 - ``according to X``, with the content on the other side of the sentence;
-- the cue closes the sentence: ``..., X said (on Tuesday).`` / ``..., said X.``, content
-  before it;
+- the cue closes the sentence: ``..., X said (on Tuesday).`` / ``..., said X, who ...``,
+  content before it; so does a comment clause (``..., as X reported.``);
+- a speaker tag inside the statement (``The bridge, X said, is safe.``): content on both
+  sides;
 - otherwise the content follows the cue (``X said (that) ...``, ``X believes ...``,
   ``X called for ...``) up to the sentence end or the next relation in the sentence, and the
   source is the subject before the cue; after a comma, a participle (``..., saying ...``)
-  shares the source of the relation before it;
-- passives: ``criticized by X`` (X is the source, the subject the content) and ``was
-  announced`` / ``is expected`` (no source: the subject is what is reported); hedges such
+  shares the source of the relation before it; a trailing participle clause (``...,
+  prompting protests``) ends the content; an object relative (``which X denies``) reports
+  its pronoun;
+- passives: ``criticized by X`` / ``the law, opposed by X,`` (X is the source, the noun
+  phrase the content) and ``was announced`` / ``is widely expected`` (no source: the
+  subject is what is reported); hedges such
   as ``reportedly`` have no source either;
-- a line opening with a name and a colon (``Bernie Sanders: I'm not ...``).
+- a line opening with a name and a colon (``Bernie Sanders: I'm not ...``), unless what
+  follows is a roster of names.
 A cue inside what another cue reports (``X said she believes ...``) is part of that content,
 not a relation of its own (PolNeAR, like a reader, counts one attribution there); where two
 relations claim the same words, the more probable cue keeps them.
-Quotations no cue claims continue the relation before them when they follow it in the same
-or the next paragraph (``"...," he said. "..."``), as news copy does; shorter ones in
-running text are scare quotes or quoted terms, not attributions.
+Quotations no cue claims continue the quotation relation before them when they follow it in
+the same or the next paragraph (``"...," he said. "..."``), as news copy does; shorter ones
+in running text are scare quotes or quoted terms, not attributions.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from biaskit.text import Segment
 
 from .attribution import DIRECT, INDIRECT, Attribution
 from .cues import BARE, QUOTE, THAT, lexicon_kind
-from .phrases import object_end, sentence_subject, source_after, subject_before, trim
+from .phrases import (
+    object_end,
+    sentence_subject,
+    source_after,
+    source_before,
+    subject_before,
+    trim,
+)
 from .scan import Scan
 
 __all__ = ["CueHit", "build_attributions"]
@@ -55,6 +71,15 @@ class CueHit:
     why: str = ""
     # Set by detectors that find the source themselves ("Name: statement" lines).
     source: tuple[int, int] | None = None
+    # Writes ``why`` on demand: most accepted cues never become a relation, and spelling
+    # out a model's reasons for every one of them is a good share of the scoring time.
+    reason: Callable[[], str] | None = None
+
+    def explanation(self) -> str:
+        """Why the cue was accepted, in words."""
+        if not self.why and self.reason is not None:
+            self.why = self.reason()
+        return self.why
 
 
 _WORD = re.compile(r"[\w’'\-]+")
@@ -68,8 +93,16 @@ _ADVERBIAL_START = _set(
     """
 )
 _PARTICIPLE_TAIL = re.compile(r"\s*,\s*(?:\w+ing|according|as|while|but|and|who|which)\b")
-_APPOSITION_TAIL = re.compile(r"\s*,\s*(?:a|an|the|who|whose|his|her|their)\b")
+_APPOSITION_TAIL = re.compile(
+    r"\s*,\s*(?:a|an|the|who|whose|his|her|their|its|our|another|one|former)\b"
+)
 _FINAL_WINDOW = 160
+# "a few days later", "two weeks ago": a time adverbial that opens with a determiner.
+_TIME_AGO = re.compile(
+    r"(?:a|an|one|two|three|four|five|six|several|a\s+few|a\s+couple\s+of)\s+"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:later|ago|earlier|before)\b",
+    re.IGNORECASE,
+)
 _CONTENT_STRIP = " \t\n\r,;:—–-"
 _CONTENT_TAIL = " \t\n\r,;:—–-."
 _JOINERS = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|or|while|as|so|because)\b)*$", re.IGNORECASE)
@@ -101,11 +134,12 @@ def _is_final(text: str, pos: int, end: int) -> bool:
         # A dozen words at most can follow a closing cue; looking no further keeps the
         # cost per cue bounded in run-on text.
         return False
-    rest = text[pos:end].strip().rstrip('.!?"”’ ')
+    rest = text[pos:end].strip().rstrip('.!?"”’ ').lstrip(", ")
     if not rest:
         return True
     words = rest.split()
-    if words[0].lower() in _ADVERBIAL_START and len(words) <= 12 and " that " not in rest:
+    adverbial = words[0].lower() in _ADVERBIAL_START or _TIME_AGO.match(rest) is not None
+    if adverbial and len(words) <= 12 and " that " not in rest:
         return _PARTICIPLE_TAIL.search(rest) is not None or not any(c in rest for c in ",;:")
     return False
 
@@ -121,10 +155,12 @@ def _quote_after(s: Scan, pos: int) -> Segment | None:
     gap = s.text[pos : q.start]
     if len(gap) <= 4 and not gap.strip(" \t\n:,—–-"):
         return q
-    # "wrote of Ms. Merkel: '...'", "said in a statement: '...'"
+    # "wrote of Ms. Merkel: '...'", "said in a statement: '...'"; not "said, adding: '...'",
+    # where a clause of its own opens after the comma.
     stripped = gap.strip()
     if (
         stripped.endswith(":")
+        and not stripped.startswith(",")
         and len(gap) <= 60
         and len(stripped.split()) <= 8
         and not any(c in stripped[:-1] for c in '.!?;:"“”\n')
@@ -154,6 +190,59 @@ def _quote_before(s: Scan, pos: int) -> tuple[Segment, str] | None:
     if len(words) > 10 or (words and words[0].lower() in _CONJUNCTION):
         return None
     return q, np
+
+
+def _hands_over(s: Scan, q: Segment) -> bool:
+    """Whether a quotation that opens its sentence closes on a comma, question or
+    exclamation mark ('"...," Cole said when asked ...'): news style then hands the
+    sentence over to the speaker tag, so the quotation is what was said whatever
+    adverbials follow the cue ("when asked", "of the plan", "during a debate"). A quoted
+    word or title inside a clause ('known as "Guccifer," stated') is not a statement."""
+    return _opens_sentence(s, q) and _closes_clause(s.text, q)
+
+
+def _opens_sentence(s: Scan, q: Segment) -> bool:
+    sent_start = s.sentence(q.start)[0]
+    return not s.text[sent_start : q.start].strip(_OPENERS)
+
+
+def _closes_clause(text: str, q: Segment) -> bool:
+    """Whether a quotation of a few words at least ends on a comma, "?" or "!"."""
+    if _nwords(text, q.start, q.end) < _MIN_HANDOVER_WORDS:
+        return False
+    inside = text[max(q.start, q.end - 3) : q.end].rstrip(_CLOSING_MARKS)
+    return inside[-1:] in (",", "?", "!") or text[q.end : q.end + 1] == ","
+
+
+_MIN_HANDOVER_WORDS = 3
+
+
+def _one_sentence(s: Scan, start: int, end: int) -> bool:
+    """Whether no sentence starts between ``start`` and ``end``, but for one right after a
+    quotation closing on "?" or "!" ('"Are we ready?" Cole asked.')."""
+    i = bisect.bisect_right(s.sent_starts, start)
+    while i < len(s.sent_starts) and s.sent_starts[i] < end:
+        if s.text[start : s.sent_starts[i]].strip():
+            return False
+        i += 1
+    return True
+
+
+_OPENERS = " \t\n\r—–-(["
+_CLOSING_MARKS = "\"”’'»"
+
+
+def _name_list(line: str) -> bool:
+    """Whether a line is a list of names ("Iowa: Tim Albrecht, Brad Anderson, ..."): a
+    roster or a credit line after a label, not a statement."""
+    items = line.split(",")
+    if len(items) < _MIN_LIST_ITEMS:
+        return False
+    names = sum(1 for item in items if item.strip()[:1].isupper() and len(item.split()) <= 3)
+    return names >= 0.7 * len(items)
+
+
+_MIN_LIST_ITEMS = 3
 
 
 def _strip_end(text: str, start: int, end: int) -> int:
@@ -207,7 +296,7 @@ def _frame(s: Scan, hit: CueHit, sent: tuple[int, int], done: Sequence[_Frame]) 
         line_end = text.find("\n", hit.end)
         line_end = len(text) if line_end < 0 else line_end
         a, b = trim(text, hit.end, line_end, _CONTENT_STRIP)
-        if _nwords(text, a, b) < 2:
+        if _nwords(text, a, b) < 2 or _name_list(text[a:b]):
             return None
         return _Frame(hit, "colon", hit.source, [(a, _strip_end(text, a, b))], left=hit.start)
     if hit.head == "according":
@@ -232,7 +321,21 @@ def _frame(s: Scan, hit: CueHit, sent: tuple[int, int], done: Sequence[_Frame]) 
             if src is not None and not (_inverts(hit.head) or text[src[0]].isupper()):
                 src = None
             final = src is not None or _is_final(text, hit.end, se)
-        if final:
+        handover = _one_sentence(s, q.end, hit.start) and not any(
+            f.quote is not None and f.quote.start == q.start for f in done[-2:]
+        )
+        if (
+            handover
+            and src is not None
+            and np.strip()
+            and q.start > ss
+            and _closes_clause(text, q)
+            and not _opens_sentence(s, q)
+        ):
+            # 'The plan would "end health care as we know it," Cole said in an interview':
+            # what was said runs from the sentence start to the end of the quotation.
+            return _Frame(hit, "final", src, [], left=src[0])
+        if final or (handover and _hands_over(s, q)):
             return _Frame(hit, "quote-before", src, [(q.start, q.end)], q, left=q.start)
     if after is not None:
         src = _subject(s, hit, lo, ss, done)
@@ -245,12 +348,14 @@ def _frame(s: Scan, hit: CueHit, sent: tuple[int, int], done: Sequence[_Frame]) 
     by = _BY.match(text, hit.end, se)
     if by is not None and hit.head.endswith(_PARTICIPLE_END) and hit.head not in _FEELINGS:
         src = source_after(text, by.end(), se)
-        subj = subject_before(text, lo, hit.start)
+        subj = _passive_subject(text, lo, hit.start)
         if src is not None and subj is not None:
             return _Frame(hit, "passive", src, [subj], left=subj[0])
-    if _PASSIVE_CUE.match(text, hit.start, hit.end) and hit.head.endswith(_PARTICIPLE_END):
+    aux = _PASSIVE_BEFORE.search(text, max(lo, hit.start - 40), hit.start)
+    passive = _PASSIVE_CUE.match(text, hit.start, hit.end) or aux
+    if passive and hit.head.endswith(_PARTICIPLE_END):
         # "was announced", "is widely expected": no source; the subject is what is reported.
-        subj = subject_before(text, lo, hit.start)
+        subj = subject_before(text, lo, hit.start if aux is None else aux.start())
         if subj is not None:
             content = [subj]
             rest = _TO_OR_THAT.match(text, hit.end, se)
@@ -283,18 +388,108 @@ def _frame(s: Scan, hit: CueHit, sent: tuple[int, int], done: Sequence[_Frame]) 
         src = _inverted_source(text, hit.end, se)
         if src is not None and _is_final(text, src[1], se):
             before_src = subject_before(text, lo, hit.start)
-            if before_src is None or text[before_src[1] - 1] != ",":
+            if before_src is None or text[before_src[1] - 1] != "," or _names(text, src):
                 return _Frame(hit, "final", src, [], left=hit.start)
-    if _is_final(text, hit.end, se):
+    paren = _parenthetical(text, hit, lo, se)
+    if paren is not None:
+        return _Frame(hit, "parenthetical", paren, [], left=paren[0])
+    if _is_final(text, hit.end, se) or (
+        hit.head in _TELL and _is_final(text, object_end(text, hit.end, se), se)
+    ):
         src = subject_before(text, lo, hit.start)
         if src is not None and text[lo : src[0]].rstrip().endswith(","):
             return _Frame(hit, "final", src, [], left=src[0])
+        as_clause = _AS_LEAD.search(text, max(lo, src[0] - 8), src[0]) if src else None
+        # "..., as Breitbart reported a few days later.": a comment clause; what was
+        # reported is the clause it is attached to.
+        if (
+            src is not None
+            and as_clause is not None
+            and text[lo : as_clause.start()].rstrip().endswith((",", "—", "–", "-"))
+        ):
+            return _Frame(hit, "final", src, [], left=as_clause.start())
+    opening = _opening_participle(s, hit, ss)
+    if opening is not None:
+        return opening
     src = _subject(s, hit, lo, ss, done)
+    rel = _object_relative(text, src, hit, se)
+    if rel is not None:
+        pronoun, src = rel
+        return _Frame(hit, "relative", src, [pronoun], left=pronoun[0])
     return _Frame(hit, "after", src, [], left=_left(text, src, hit))
 
 
+_OBJECT_RELATIVE = re.compile(r"\b(?:which|what)\s+", re.IGNORECASE)
+_NO_OBJECT = re.compile(r"\s*(?:[,.;:)\]—–]|$|(?P<w>[A-Za-z]+)\b)")
+_CLAUSE_OPENERS = _set("as when before after because while since until though although if")
+_MAX_RELATIVE_SOURCE_WORDS = 6
+
+
+def _object_relative(
+    text: str, src: tuple[int, int] | None, hit: CueHit, end: int
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The relative pronoun a cue reports, and the source after it, when the cue has no
+    object of its own ("the claims, which Mr. Ailes denies, ...", "what she told NBC News
+    before ..."): what was said is the pronoun's antecedent, not the words after the cue."""
+    if src is None or src[1] > hit.start:
+        return None
+    last = None
+    for m in _OBJECT_RELATIVE.finditer(text, max(0, src[0] - 8), src[1]):
+        last = m
+    if last is None or _nwords(text, last.end(), src[1]) > _MAX_RELATIVE_SOURCE_WORDS:
+        return None
+    pos = object_end(text, hit.end, end) if hit.head in _TELL else hit.end
+    after = _NO_OBJECT.match(text, pos, end)
+    if after is None:
+        return None
+    word = after.group("w")
+    if word is not None and word.lower() not in _ADVERBIAL_START | _CLAUSE_OPENERS:
+        return None
+    pronoun = (last.start(), last.start() + len(last.group().rstrip()))
+    return pronoun, (last.end(), src[1])
+
+
+_PAREN_CLOSE = re.compile(r"[^\S\n]*,[^\S\n]*")
+# "But, Cole added, ...": a conjunction before the tag links sentences; it is not said.
+_LEADING_JOINERS = _CONJUNCTION | _set("however also still and so")
+_NOT_CONTINUATION = _set("and but or who which whose according as while adding saying")
+
+
+def _parenthetical(text: str, hit: CueHit, lo: int, end: int) -> tuple[int, int] | None:
+    """The source of a speaker tag set off by commas inside the statement ("The bridge,
+    Cole said, is safe."): what was said is on both sides of it."""
+    close = _PAREN_CLOSE.match(text, hit.end, end)
+    if close is None:
+        return None
+    nxt = _WORD.match(text, close.end(), end)
+    if nxt is None or nxt.group().lower() in _NOT_CONTINUATION or nxt.group().endswith("ing"):
+        return None
+    if _nwords(text, close.end(), min(end, close.end() + 40)) < 2:
+        return None
+    src = subject_before(text, lo, hit.start)
+    if src is None or not text[lo : src[0]].rstrip().endswith(","):
+        return None
+    return src
+
+
 _BY = re.compile(r"\s+by\s+")
+_AS_LEAD = re.compile(r"\bas\s+$")
 _PASSIVE_CUE = re.compile(r"(?:is|are|was|were|be|been|being)\s", re.IGNORECASE)
+# "are typically reported", "was widely expected": an adverb between auxiliary and cue.
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+){1,2}$", re.IGNORECASE
+)
+
+
+def _passive_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """What a passive cue reports: its subject ("the plan was criticized by X"), or the
+    noun phrase a reduced relative after a comma modifies ("the law, opposed by X,")."""
+    head = text[lo:cue_start].rstrip()
+    if head.endswith(","):
+        return source_before(text, lo, lo + len(head) - 1)
+    return subject_before(text, lo, cue_start)
+
+
 _TO_OR_THAT = re.compile(r"\s+(?P<c>(?:to|that)\s)")
 # "said on Facebook on Wednesday that ...": the content starts at "that".
 _THAT_AFTER = re.compile(r"(?:\s+[^\s,;:.!?\"“”()]+){0,10}?\s+(?P<that>that)\b")
@@ -312,9 +507,10 @@ _FEELINGS = _set(
     """
 )
 _AUX = _set(
-    "will would is was are were has have had not can could should may might must did does do"
+    "will would is was are were has have had not can could should may might must did does do "
+    "been being"
 )
-_NP_OPENERS = _set("the a an his her their its our former then")
+_NP_OPENERS = _set("the a an his her their its our former then several some many one two another")
 
 
 def _inverted_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
@@ -329,13 +525,27 @@ def _inverted_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     first = words[0]
     if first.lower() in _PRONOUN_WORDS:
         return None
-    if not (first[:1].isupper() or first.lower() in _NP_OPENERS):
+    if not (
+        first[:1].isupper()
+        or first.lower() in _NP_OPENERS
+        or any(w[:1].isupper() for w in words[1:])  # "said election lawyer Joe Birk"
+    ):
         return None
     if any(w.lower() in _AUX for w in words):
         return None
     return src
 
 
+def _names(text: str, src: tuple[int, int]) -> bool:
+    """Whether an inverted source names someone rather than a time ("said Tuesday"): only
+    then does "X, an aide, said NAME." close the sentence on the source."""
+    first = text[src[0] : src[1]].split(None, 1)[0].lower()
+    return first not in _ADVERBIAL_START and first not in _MONTHS
+
+
+_MONTHS = _set(
+    "january february march april may june july august september october november december"
+)
 _PRONOUN_WORDS = _set("he she they it we i you who this that")
 
 
@@ -353,16 +563,74 @@ def _subject(
                 return f.source
         return sentence_subject(text, ss, hit.start)
     src = subject_before(text, lo, hit.start)
-    if src is None and done and (done[-1].source is None or done[-1].source[1] < done[-1].left):
-        # The relation before (a participle sharing a subject further back) sits in an
-        # apposition of this cue's subject: "Chris Christie, hoping to surge in New
-        # Hampshire, called ...".
+    if src is None and done and _in_apposition(text, done[-1]):
+        # The relation before (a participle sharing a subject further back, or a relative
+        # clause) sits in an apposition of this cue's subject: "Chris Christie, hoping to
+        # surge in New Hampshire, called ...", "Burr, who has embraced Trump, said ...".
         src = subject_before(text, ss, hit.start)
+    if src is None and done and _source_after_cue(text, done[-1], hit):
+        # "Conceding that ..., he warned": the source of the opening participle, after it,
+        # is the subject of this cue.
+        src = done[-1].source
     if src is not None:
         head = text[src[0] : src[1]].split()[:1]
         if head and head[0].lower() in _NOT_SUBJECT:
             src = None
+        elif head and _predicate_word(head[0]):
+            # "who has in the past described", "..., and has spoken out in favor of":
+            # the words before the cue are the rest of a predicate, not its subject.
+            rel = _RELATIVE_BEFORE.search(text, max(lo, src[0] - 8), src[0])
+            if rel is not None:
+                return rel.start("w"), rel.end("w")
+            return sentence_subject(text, ss, src[0])
     return src
+
+
+def _opening_participle(s: Scan, hit: CueHit, ss: int) -> _Frame | None:
+    """A participle opening the sentence ("Conceding that the deal is late, he warned
+    ..."): what it reports runs to the comma, and its source is the subject of the main
+    clause after it."""
+    text = s.text
+    if not hit.head.endswith("ing") or text[ss : hit.start].strip(_OPENERS):
+        return None
+    se = s.sentence(hit.start)[1]
+    comma = text.find(",", hit.end, min(se, hit.end + _MAX_OPENING_CLAUSE))
+    if comma < 0:
+        return None
+    src = sentence_subject(text, comma + 1, se)
+    a, b = trim(text, hit.end, comma, _CONTENT_STRIP)
+    if src is None or _nwords(text, a, b) < 1:
+        return None
+    return _Frame(hit, "opening", src, [(a, b)], left=hit.start)
+
+
+_MAX_OPENING_CLAUSE = 200
+
+
+def _source_after_cue(text: str, f: _Frame, hit: CueHit) -> bool:
+    """Whether a relation's source follows its own cue and stands right before ``hit``."""
+    return (
+        f.source is not None
+        and f.source[0] > f.hit.end
+        and not text[f.source[1] : hit.start].strip()
+    )
+
+
+def _in_apposition(text: str, f: _Frame) -> bool:
+    """Whether a relation may sit inside an apposition: its source lies before its own
+    words (a shared subject) or is a relative pronoun."""
+    if f.source is None or f.source[1] < f.left:
+        return True
+    return text[f.source[0] : f.source[1]].lower() in ("who", "which")
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?P<w>who|which|that)(?:[’']s)?\s+$", re.IGNORECASE)
+
+
+def _predicate_word(word: str) -> bool:
+    """An auxiliary or a participle: a word that continues a verb phrase and cannot open
+    a subject noun phrase."""
+    return word in _AUX or (word.islower() and len(word) > 4 and word.endswith("ing"))
 
 
 _HEDGE_HEADS = frozenset(["reportedly", "allegedly", "purportedly"])
@@ -409,6 +677,19 @@ def _fill_content(s: Scan, frames: list[_Frame], sent: tuple[int, int]) -> None:
             if _nwords(text, a, b) >= 2:
                 f.content = [(a, b)]
             continue
+        if f.kind == "parenthetical":
+            parts = []
+            a, b = trim(text, prev_end, f.left, _CONTENT_STRIP)
+            if a < b and text[a:b].lower() not in _LEADING_JOINERS:
+                parts.append((a, b))
+            close = _PAREN_CLOSE.match(text, f.hit.end, se)
+            if close is not None:
+                a, b = trim(text, close.end(), nxt, _CONTENT_STRIP)
+                b = _strip_end(text, a, b)
+                if a < b:
+                    parts.append((a, b))
+            f.content = parts
+            continue
         if f.kind == "according":
             a, b = trim(text, prev_end, f.hit.start, _CONTENT_STRIP)
             if _nwords(text, a, b) >= 2:
@@ -445,9 +726,29 @@ def _fill_content(s: Scan, frames: list[_Frame], sent: tuple[int, int]) -> None:
         else:
             end = se
         a, b = trim(text, pos, end, _CONTENT_STRIP)
-        b = _strip_end(text, a, b)
+        b = _strip_end(text, a, _adjunct_start(text, a, b))
         if _nwords(text, a, b) >= 1:
             f.content = [(a, b)]
+
+
+# ", sparking a row", ", not wanting to ...": a participle clause after a comma.
+_ADJUNCT = re.compile(r",\s+(?:and\s+|not\s+)?(?P<w>[a-z]{3,}ing)\b")
+_NOT_PARTICIPLES = _set(
+    """
+    including during according regarding concerning notwithstanding following nothing
+    something anything everything bring thing things spring string
+    """
+)
+
+
+def _adjunct_start(text: str, start: int, end: int) -> int:
+    """Where a trailing participle clause begins in reported content ("the plan would
+    fail, prompting protests"), or ``end``: such a clause tells what the speaker or the
+    event did next, not what was said."""
+    for m in _ADJUNCT.finditer(text, start, end):
+        if m.group("w") not in _NOT_PARTICIPLES and _nwords(text, start, m.start()) >= 2:
+            return m.start()
+    return end
 
 
 _CLAUSE_BREAK = re.compile(
@@ -522,7 +823,7 @@ def build_attributions(s: Scan, hits: Sequence[CueHit]) -> list[Attribution]:
                 cue_lemma=text[f.hit.start : f.hit.end].lower(),
                 source=f.source,
                 confidence=round(f.hit.probability, 3),
-                why=f.hit.why,
+                why=f.hit.explanation(),
             )
         )
     _attach_quotes(s, atts)
@@ -531,7 +832,9 @@ def build_attributions(s: Scan, hits: Sequence[CueHit]) -> list[Attribution]:
 
 def _attach_quotes(s: Scan, atts: list[Attribution]) -> None:
     """Quotations no relation claims continue the relation before them, when that relation
-    ends in the same paragraph or the one before and it is not a scare quote."""
+    is itself a quotation ending in the same paragraph or the one before and it is not a
+    scare quote. After reported speech, a quotation more often opens a statement whose
+    cue we missed than it continues the paraphrase, so it is left alone there."""
     if not s.quotes or not atts:
         return
     text = s.text
@@ -550,15 +853,13 @@ def _attach_quotes(s: Scan, atts: list[Attribution]) -> None:
         if k < 0 or n < _MIN_ORPHAN_WORDS:
             continue
         a = atts[ends[k][1]]
-        if q.start - a.end > _MAX_ORPHAN_DISTANCE:
+        if a.kind != DIRECT or q.start - a.end > _MAX_ORPHAN_DISTANCE:
             continue
         gap = text[a.end : q.start]
         breaks = gap.count("\n\n") if "\n\n" in gap else gap.count("\n")
         if breaks > _MAX_ORPHAN_GAP:
             continue
         if any(ch in gap for ch in '“”"«»'):
-            continue
-        if a.kind != DIRECT and n < 5:
             continue
         a.content.append((q.start, q.end))
         a.content.sort()

@@ -21,6 +21,7 @@ before "that", a colon, a quotation or the sentence end).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -231,6 +232,9 @@ class CueModel:
                     best.reverse()
         return ", ".join(f for _, f in best if f)
 
+    def _why(self, k: str, values: Sequence[str], p: float) -> str:
+        return f"model p={p:.2f}: {self.explain(k, values)}"
+
     def decide(self, s: Scan) -> list[CueHit]:
         hits: list[CueHit] = []
         words = s.words
@@ -252,8 +256,8 @@ class CueModel:
             if span is None:
                 continue
             p = 1.0 / (1.0 + math.exp(-z))
-            why = f"model p={p:.2f}: {self.explain(k, values)}"
-            hits.append(CueHit(span[0], span[1], k, p, why))
+            reason = functools.partial(self._why, k, values, p)
+            hits.append(CueHit(span[0], span[1], k, p, reason=reason))
         return _merge(hits)
 
 
@@ -265,7 +269,12 @@ def _merge(hits: list[CueHit]) -> list[CueHit]:
             last = out[-1]
             best = last if last.probability >= h.probability else h
             out[-1] = CueHit(
-                last.start, max(last.end, h.end), best.head, best.probability, best.why
+                last.start,
+                max(last.end, h.end),
+                best.head,
+                best.probability,
+                best.why,
+                reason=best.reason,
             )
         else:
             out.append(h)

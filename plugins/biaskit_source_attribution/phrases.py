@@ -24,19 +24,22 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_NOT_ABBREVIATION = (
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bLt)"
-    r"(?<!\bCol)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<!\b[A-Z])"
+# A full stop that does not end a title or an initial. The look-behinds follow the dot, so
+# they are tried only at full stops rather than at every character of the text.
+_FULL_STOP = (
+    r"\.(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bGov\.)"
+    r"(?<!\bGen\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bSr\.)(?<!\bProf\.)"
+    r"(?<!\b[A-Z]\.)"
 )
 # Where a subject noun phrase cannot extend past (searching backwards from a cue).
 _BOUNDARY = re.compile(
-    r"[,;:()\[\]—–“”\"«»!?]|\s-\s|" + _NOT_ABBREVIATION + r"\.\s|"
+    r"[,;:()\[\]—–“”\"«»!?]|\s-\s|" + _FULL_STOP + r"\s|"
     r"\b(?:that|and|but|because|while|when|whereas|after|"
     r"before|if|which|who|whom|whose|where|though|although|since|so|or|than|as|then|"
     r"however|meanwhile)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[\w’'.\-]+")
+_WORD = re.compile(r"\w[\w’'.\-]*")
 _TRAILING_SKIP = _set(
     """
     also has have had was is were are will would could can may might should must did
@@ -76,7 +79,11 @@ def _strip_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
     while words and text[words[-1][0] : words[-1][1]].lower() in _TRAILING_SKIP:
         words.pop()
-    while words and text[words[0][0] : words[0][1]].lower() in _LEADING_SKIP:
+    while words and (
+        text[words[0][0] : words[0][1]].lower() in _LEADING_SKIP
+        or (text[words[0][0] : words[0][1]] == "s" and text[words[0][0] - 1] in "’'")
+    ):
+        # Conjunctions, and the "s" of a contraction cut at a boundary ("who’s said").
         words.pop(0)
     if not words or len(words) > _MAX_SOURCE_WORDS:
         return None
@@ -88,6 +95,21 @@ def _last_boundary(text: str, lo: int, hi: int) -> int:
     if hi - lo > 160:
         space = text.find(" ", hi - 160, hi)
         lo = hi - 160 if space < 0 else space
+    # Most subjects are short: the last few words usually hold a boundary, and scanning
+    # them alone (from a space, so no word is cut) is cheaper than the whole stretch.
+    if hi - lo > _NEAR:
+        near = text.find(" ", hi - _NEAR, hi)
+        if near > lo:
+            found = _scan_boundaries(text, near, hi)
+            if found > near:
+                return found
+    return _scan_boundaries(text, lo, hi)
+
+
+_NEAR = 48
+
+
+def _scan_boundaries(text: str, lo: int, hi: int) -> int:
     last = lo
     for m in _BOUNDARY.finditer(text, lo, hi):
         last = m.end()
@@ -238,7 +260,16 @@ def source_after(text: str, pos: int, hi: int, apposition: bool = True) -> tuple
 
 
 _APPOSITION_HEADS = frozenset(["a", "an", "the", "his", "her", "their", "its"])
-_REL_PRONOUN_END = re.compile(r"(?:^|[\s,])(?P<w>who|which|that)\s*$", re.IGNORECASE)
+# "officials who have long said", "who’s been pushing for": auxiliaries and adverbs
+# between the relative pronoun and the cue.
+_REL_AUX_END = re.compile(
+    r"(?:^|[\s,])(?P<w>who|which|that)(?:[’']s)?(?:\s+(?:has|have|had|is|are|was|were|"
+    r"will|would|could|should|can|may|might|must|did|does|do|not|never|also|been|being|"
+    r"long|later|then|still|already|often|once|repeatedly|publicly|previously|recently|"
+    r"first|since)){1,4}\s*$",
+    re.IGNORECASE,
+)
+_REL_PRONOUN_END = re.compile(r"(?:^|[\s,])(?P<w>who|which|that)(?:[’']s)?\s*$", re.IGNORECASE)
 _PAREN_END = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TIME_END = re.compile(
@@ -247,7 +278,10 @@ _TIME_END = re.compile(
     r"winter|" + _DAYS + r")|on\s" + _DAYS + r"|" + _DAYS + r"(?:\s(?:night|morning|afternoon|"
     r"evening))?|yesterday|today|tonight|recently|earlier|later|again|once|first)\s*$"
 )
-_HARD_BOUNDARY = re.compile(r"[;:()\[\]—–“”\"«»!?]|\s-\s|" + _NOT_ABBREVIATION + r"\.\s")
+_HARD_BOUNDARY = re.compile(r"[;:()\[\]—–“”\"«»!?]|\s-\s|" + _FULL_STOP + r"\s")
+_APPOSITION_BOUNDARY = re.compile(r"[;:()\[\]—–!?]|\s-\s|" + _FULL_STOP + r"\s")
+_COMMA_QUOTE_END = re.compile(r",(?:”|\"|''|’)$")
+_QUOTE_MARKS = frozenset('“”"«»')
 _INTRO_CHUNK = re.compile(
     r"^\s*(?:[A-Z][a-z]+ly|Still|However|Meanwhile|Instead|Now|Then|Later|Earlier|Yet|"
     r"(?:In|On|At|After|Before|During|Despite|Since|For|With|Under|As|Like|Unlike|Among|"
@@ -257,7 +291,9 @@ _LEAD_CONJ = re.compile(r"^\s*(?:(?:And|But|Yet|So|Still|And\sso)\b\s*)+")
 _NP_START = _set("the a an this that these those his her their its our my one two")
 
 
-def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+def subject_before(
+    text: str, lo: int, cue_start: int, dashes: bool = True
+) -> tuple[int, int] | None:
     """The subject of the cue starting at ``cue_start`` (not before ``lo``).
 
     Besides a plain noun phrase ("the Russian diplomat noted") this reads what news style
@@ -265,7 +301,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None
     source is "who", as PolNeAR marks it), a party label in brackets ("Harry Reid (D-Nev.)
     said"), a time adverbial ("Trump last week said"), and a name with appositions or a
     relative clause between commas ("Asa Khalif, an organizer with ..., said"), the source
-    then running from the name to the last comma.
+    then running from the name to the last comma, and a parenthesis between dashes ("Many
+    speakers - including two rabbis - said"), the source then running to the second dash.
     """
     end = cue_start
     while end > lo and text[end - 1].isspace():
@@ -274,7 +311,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None
         return None
     # The patterns below match at the end of the stretch; searching only a window before
     # it keeps each look-up short however long the sentence.
-    rel = _REL_PRONOUN_END.search(text, max(lo, end - 8), end)
+    rel = _REL_PRONOUN_END.search(text, max(lo, end - 10), end)
+    if rel is None:
+        rel = _REL_AUX_END.search(text, max(lo, end - 64), end)
     if rel is not None and rel.end() == end:
         return rel.start("w"), rel.end("w")
     tm = _TIME_END.search(text, max(lo, end - 32), end)
@@ -287,7 +326,17 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None
         end = pm.start()
     while end > lo and text[end - 1].isspace():
         end -= 1
-    if end > lo and text[end - 1] == ",":
+    if dashes and end > lo and text[end - 1] in "—–-" and text[end - 2 : end - 1].isspace():
+        opening = text.rfind(text[end - 1], max(lo, end - 250), end - 1)
+        if opening > lo and text[opening - 1 : opening].isspace():
+            inner = subject_before(text, lo, opening, dashes=False)
+            return None if inner is None else (inner[0], end)
+    closing = _COMMA_QUOTE_END.search(text, max(lo, end - 4), end)
+    if closing is not None:
+        found = _apposition_subject(text, lo, closing.start() + 1)
+        if found is not None:
+            found = (found[0], end)
+    elif end > lo and text[end - 1] == ",":
         found = _apposition_subject(text, lo, end)
     else:
         found = source_before(text, lo, end)
@@ -299,7 +348,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None
 def _apposition_subject(text: str, lo: int, comma_end: int) -> tuple[int, int] | None:
     """ "Name, apposition(, apposition), " before a cue: the name to the last comma."""
     hard = max(lo, comma_end - 300)
-    for m in _HARD_BOUNDARY.finditer(text, hard, comma_end):
+    for m in _APPOSITION_BOUNDARY.finditer(text, hard, comma_end):
         hard = m.end()
     chunks = text[hard : comma_end - 1].split(",")
     offsets = []
@@ -322,6 +371,10 @@ def _apposition_subject(text: str, lo: int, comma_end: int) -> tuple[int, int] |
         return None
     first = words[0]
     if not (first[:1].isupper() or first.lower() in _NP_START):
+        return None
+    if any(c in _QUOTE_MARKS for c in head):
+        # Quoted words may sit in an apposition ("host of MSNBC's "Morning Joe,""), not
+        # in the name that heads it.
         return None
     if any(len(c.split()) > 16 for c in chunks[k + 1 :]):
         return None

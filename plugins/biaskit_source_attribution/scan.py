@@ -114,8 +114,8 @@ def sentence_starts(text: str) -> list[int]:
             if text[end].islower():
                 continue
             j = m.start()
-            word = text[max(0, j - 8) : j].rsplit(None, 1)[-1] if j else ""
-            word = word.lstrip("(\"'“‘").lower()
+            before = text[max(0, j - 8) : j].rsplit(None, 1)
+            word = before[-1].lstrip("(\"'“‘").lower() if before else ""
             if word in _ABBREV or (len(word) == 1 and word.isalpha()):
                 continue
         elif g[0] != "\n" and text[end].islower():
@@ -136,7 +136,8 @@ _NOT_NAMES = _set(
     warning breaking exclusive opinion analysis review poll live advertisement ad topics
     see also more contact email phone tel fax subscribe sign caption file getty reuters ap
     afp disclaimer copyright correction clarification q a question answer transcript
-    summary abstract full text update
+    summary abstract full text update contributing contributors notice deaths obituary
+    reporting additional
     """
 )
 

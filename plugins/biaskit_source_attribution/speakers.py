@@ -293,7 +293,7 @@ def _resolve_one(
     raw = text[s:e]
     words = [_bare(w).lower() for w in raw.split()]
     head = words[-1] if words else ""
-    names = names_in(text, s, e)
+    names = _head_names(text, s, e)
     persons = [n for n in names if n.kind == "person"]
     if persons:
         a.speaker, a.named, a.resolved_by = persons[-1].text, True, "name"
@@ -334,6 +334,18 @@ def _resolve_one(
         a.speaker, a.named, a.resolved_by = places[0].text, True, "organisation"
         return
     a.speaker, a.resolved_by = raw.lower(), "description"
+
+
+def _head_names(text: str, start: int, end: int) -> list[Name]:
+    """Names in a source span, from the part before its first comma when that part names a
+    person: in "Humphrey, who calls Trump a sociopath," the speaker is Humphrey, while in
+    "the ambassador to the United States, Anatoly Antonov" the person follows the comma."""
+    comma = text.find(",", start, end)
+    if comma > start:
+        first = names_in(text, start, comma)
+        if any(n.kind in ("person", "single") for n in first):
+            return first
+    return names_in(text, start, end)
 
 
 def speaker_table(text: str, attributions: Sequence[Attribution]) -> list[dict[str, Any]]:

@@ -140,3 +140,197 @@ def test_name_colon_frame() -> None:
     (a,) = build_attributions(scan(text, frozenset()), [hit])
     assert text[a.source[0] : a.source[1]] == "Mayor Cole"  # type: ignore[index]
     assert [text[s:e] for s, e in a.content] == ["We will rebuild the bridge"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # A quotation closing on a comma is the statement, whatever follows the tag.
+        (
+            '"We are ready for the storm," Cole said when asked about the bridge.',
+            "said",
+            "Cole",
+            ['"We are ready for the storm,"'],
+        ),
+        (
+            '"Is the bridge safe for trucks?" Cole asked during the hearing.',
+            "asked",
+            "Cole",
+            ['"Is the bridge safe for trucks?"'],
+        ),
+        # The cue closes the sentence although a relative clause or apposition follows.
+        (
+            "The bridge is safe, said Ana Ruiz, who chairs the board.",
+            "said",
+            "Ana Ruiz",
+            ["The bridge is safe"],
+        ),
+        (
+            "The bridge is safe, said Ana Ruiz, another engineer who worked on it.",
+            "said",
+            "Ana Ruiz",
+            ["The bridge is safe"],
+        ),
+        (
+            "The bridge is safe, she told the council in a letter.",
+            "told",
+            "she",
+            ["The bridge is safe"],
+        ),
+        (
+            "The bridge is safe, said several engineers.",
+            "said",
+            "several engineers",
+            ["The bridge is safe"],
+        ),
+        # An object relative: what was said is the pronoun, not the words after the cue.
+        ("The claims, which Cole denies, cost him votes.", "denies", "Cole", ["which"]),
+        # A participle clause after the content is not part of what was said.
+        (
+            "Cole said the bridge is safe, prompting protests downtown.",
+            "said",
+            "Cole",
+            ["the bridge is safe"],
+        ),
+        # Passives: an adverb after the auxiliary, and a reduced relative with its agent.
+        ("Donations are typically reported in broad ranges.", "reported", None, ["Donations"]),
+        (
+            "A judge blocked the new law, opposed by Democrats, on Monday.",
+            "opposed",
+            "Democrats",
+            ["A judge blocked the new law"],
+        ),
+        # The words between a relative pronoun and the cue are a predicate, not a subject.
+        (
+            "Ruiz, who has in the past praised the plan, spoke first.",
+            "praised",
+            "who",
+            ["the plan, spoke first"],
+        ),
+    ],
+)
+def test_more_frames(text: str, cue: str, source: str | None, content: list[str]) -> None:
+    (found,) = relations(text, cue)
+    assert found == {"cue": cue, "source": source, "content": content}
+
+
+def test_quoted_name_is_not_a_statement() -> None:
+    text = 'Lehel, the hacker known as "Guccifer," stated that he had access to the server.'
+    (found,) = relations(text, "stated")
+    assert found["content"] == ["that he had access to the server"]
+
+
+def test_cue_after_a_tagged_quotation_keeps_its_own_content() -> None:
+    text = '"We checked every cable twice," Cole said, adding that the bridge is safe.'
+    found = relations(text, "said", "adding")
+    assert [f["content"] for f in found] == [
+        ['"We checked every cable twice,"'],
+        ["that the bridge is safe"],
+    ]
+
+
+def test_quotation_in_the_sentence_before_is_not_taken() -> None:
+    text = '"We are ready for it," Cole said of the plan. But, Ruiz added, he opposes the toll.'
+    found = relations(text, "said", "added")
+    assert [f["content"] for f in found] == [['"We are ready for it,"'], ["he opposes the toll"]]
+
+
+def test_quotation_after_reported_speech_is_left_alone() -> None:
+    text = 'Cole said the bridge is safe.\n\n"We checked every single cable twice last week."'
+    (found,) = relations(text, "said")
+    assert found["content"] == ["the bridge is safe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # A comment clause with "as": what was reported is the clause it is attached to.
+        (
+            "The walkout was called off, as the union reported a few days later.",
+            "reported",
+            "the union",
+            ["The walkout was called off"],
+        ),
+        # A quotation inside the sentence handing over to the tag: the whole statement.
+        (
+            'The plan would "end the bridge tolls for good," Cole said in an interview.',
+            "said",
+            "Cole",
+            ['The plan would "end the bridge tolls for good,"'],
+        ),
+        # Appositions may hold quoted titles; the source runs to the comma that closes them.
+        (
+            'Ana Ruiz, host of the radio show "City Talk," said the bridge is safe.',
+            "said",
+            'Ana Ruiz, host of the radio show "City Talk,"',
+            ["the bridge is safe"],
+        ),
+        # A parenthesis between dashes belongs to the subject.
+        (
+            "Several engineers - including two from the city - said the bridge is safe.",
+            "said",
+            "Several engineers - including two from the city -",
+            ["the bridge is safe"],
+        ),
+    ],
+)
+def test_clauses_around_the_source(
+    text: str, cue: str, source: str | None, content: list[str]
+) -> None:
+    (found,) = relations(text, cue)
+    assert found == {"cue": cue, "source": source, "content": content}
+
+
+def test_subject_after_a_relative_clause_with_its_own_cue() -> None:
+    text = "Ana Ruiz, who has praised the plan, said the bridge is safe."
+    found = relations(text, "praised", "said")
+    assert found[-1] == {
+        "cue": "said",
+        "source": "Ana Ruiz, who has praised the plan,",
+        "content": ["the bridge is safe"],
+    }
+
+
+def test_participle_with_a_colon_takes_the_quotation_after_it() -> None:
+    text = '"We checked every cable twice," Cole said, adding: "The bridge is safe."'
+    found = relations(text, "said", "adding")
+    assert [f["content"] for f in found] == [
+        ['"We checked every cable twice,"'],
+        ['"The bridge is safe."'],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The bridge, Cole said, is safe for trucks.", ["The bridge", "is safe for trucks"]),
+        (
+            "Overall, she said, the city has more bridges than it can repair.",
+            ["Overall", "the city has more bridges than it can repair"],
+        ),
+    ],
+)
+def test_speaker_tag_inside_the_statement(text: str, content: list[str]) -> None:
+    (found,) = relations(text, "said")
+    assert found["content"] == content
+
+
+def test_relative_pronoun_with_a_contraction_is_the_source() -> None:
+    text = "Ana Ruiz, who’s been pushing for new tolls, spoke first."
+    (found,) = relations(text, "pushing for")
+    assert found["source"] == "who"
+
+
+def test_a_roster_after_a_colon_is_not_a_statement() -> None:
+    text = "Ohio: Ana Ruiz, Tom Cole, Sara Ito, Ben Marsh\nNext line."
+    hit = CueHit(4, 5, ":", 0.8, "test", (0, 4))
+    assert build_attributions(scan(text, frozenset()), [hit]) == []
+
+
+def test_opening_participle_shares_the_main_subject() -> None:
+    text = "Conceding that the bridge is old, Cole warned that repairs would take years."
+    found = relations(text, "Conceding", "warned")
+    assert found == [
+        {"cue": "Conceding", "source": "Cole", "content": ["that the bridge is old"]},
+        {"cue": "warned", "source": "Cole", "content": ["that repairs would take years"]},
+    ]

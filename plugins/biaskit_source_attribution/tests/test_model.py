@@ -102,7 +102,8 @@ def test_fit_save_load_round_trip(
     assert [(h.start, h.probability) for h in hits] == [
         (h.start, h.probability) for h in fitted.decide(scan(text, fitted.forms))
     ]
-    assert "w=warned" in hits[0].why or "model p=" in hits[0].why
+    why = hits[0].explanation()
+    assert "w=warned" in why or "model p=" in why
 
 
 def test_scorer_train_and_with_model(

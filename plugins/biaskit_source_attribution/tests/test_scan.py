@@ -75,3 +75,12 @@ def test_name_colon_lines() -> None:
     text = "Bernie Sanders: I am not a socialist\nSource: TASS\nCLINTON: Honestly, yes.\nx: y"
     found = [text[a:b] for a, b, _ in name_colons(text)]
     assert found == ["Bernie Sanders", "CLINTON"]
+
+
+def test_full_stop_after_white_space_only_is_a_sentence_end() -> None:
+    # Found by hypothesis: nothing but white space before the full stop.
+    assert sentence_starts("\r.\r0") == [0, 3]
+
+
+def test_credit_labels_are_not_speakers() -> None:
+    assert name_colons("Contributing: Ana Ruiz, City News Service.\n") == []

@@ -17,7 +17,9 @@ from biaskit.model import DimensionScore, Document
 from biaskit.testing import check_scorer
 from biaskit_source_attribution import SourceAttributionScorer, biaskit_hook_version
 from biaskit_source_attribution import biaskit_scorers as hook
+from biaskit_source_attribution.attribution import INDIRECT, Attribution
 from biaskit_source_attribution.model import RuleCueModel
+from biaskit_source_attribution.speakers import resolve_speakers
 
 SCORER = SourceAttributionScorer()
 RULES = SourceAttributionScorer(model=RuleCueModel())
@@ -410,3 +412,18 @@ def test_newsy_fragments_keep_spans_inside_and_sorted(text: str) -> None:
         assert keys == sorted(keys)
         assert all(0 <= a <= b <= len(text) for a, b in keys)
         assert all(text[a:b].strip() for a, b in keys)
+
+
+@pytest.mark.parametrize(
+    ("source", "speaker"),
+    [
+        ("Ana Ruiz, who calls Tom Cole a fraud,", "Ana Ruiz"),
+        ("the ambassador to the United States, Anna Berg", "Anna Berg"),
+    ],
+)
+def test_speaker_of_a_source_with_an_apposition(source: str, speaker: str) -> None:
+    text = f"{source} said the bridge is safe."
+    start = text.index(" said")
+    a = Attribution(INDIRECT, [(start + 6, len(text) - 1)], source=(0, len(source)))
+    resolve_speakers(text, [a], [], [0])
+    assert a.speaker == speaker

@@ -1,0 +1,59 @@
+"""Phrase chunking: subject boundaries and sources, on sentences written for the tests."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from biaskit_source_attribution.phrases import _BOUNDARY, _last_boundary, subject_before
+
+PIECES = [
+    "Cole",
+    "the mayor",
+    "who",
+    "that",
+    "and",
+    ",",
+    ".",
+    " - ",
+    "Mr.",
+    "''",
+    '"',
+    "whereas",
+    "council",
+    "  ",
+    "\n",
+]
+
+
+def _full_scan(text: str, lo: int, hi: int) -> int:
+    if hi - lo > 160:
+        space = text.find(" ", hi - 160, hi)
+        lo = hi - 160 if space < 0 else space
+    last = lo
+    for m in _BOUNDARY.finditer(text, lo, hi):
+        last = m.end()
+    return last
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=80), st.data())
+def test_last_boundary_agrees_with_a_full_scan(parts: list[str], data: st.DataObject) -> None:
+    text = " ".join(parts)
+    hi = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, hi))
+    assert _last_boundary(text, lo, hi) == _full_scan(text, lo, hi)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_a_subject_never_starts_on_punctuation(parts: list[str]) -> None:
+    text = " ".join(parts) + " said"
+    found = subject_before(text, 0, len(text) - len("said"))
+    if found is not None:
+        assert text[found[0]].isalnum()
+
+
+def test_closing_double_apostrophes_are_not_a_subject() -> None:
+    text = "in what he called a ''revolutionary mood,'' alluding"
+    assert subject_before(text, 0, text.index("alluding")) is None
