@@ -17,6 +17,12 @@ rules look closely:
   function words are the tokens in the stop list (a token with punctuation attached, such
   as ``the,``, is not counted), capitalised words those that differ from their lower case.
   On running prose these agree with the exact counts to within a few per cent.
+
+What a word is (stripped of punctuation, a function, time, social or trigger word, a number,
+capitalised) is looked up in dictionaries keyed by the word and filled on first sight
+(``_Words``, ``_Codes``, ``_CaseCodes``): one look-up per word then answers what several
+passes over the words did. They hold words only, never lines, and start afresh beyond
+``_CACHE_WORDS`` entries; a corpus pays the first sight of each word once.
 """
 
 from __future__ import annotations
@@ -26,8 +32,8 @@ import re
 from collections import deque
 from collections.abc import Iterable, Sequence
 from functools import cache
-from itertools import compress, repeat
-from typing import Any, NamedTuple, TypeVar
+from itertools import accumulate, chain, compress, repeat
+from typing import Any, NamedTuple, TypeVar, cast
 
 from biaskit.text import Segment
 from biaskit_boilerplate import patterns
@@ -64,15 +70,21 @@ _COUNT_SUFFIX = re.compile(r"\(\d{1,7}\)$")
 # Written to start with the separator itself, so that a scan skips ahead to one.
 _SEPARATORS = re.compile(r"[|•·](?:(?<=\s.)|(?=\s))|[»›/>](?<=\s.)(?=\s)")
 _SEPARATOR_HINTS = ("|", "•", "·", "»", "›", " / ", " > ")
+_SEPARATOR_CHARS = ("|", "•", "·", "»", "›")
 
 
 def _has_separator(text: str) -> bool:
-    """A quick test that ``_SEPARATORS`` may match (``in`` is a memchr-fast scan)."""
-    return any(map(text.__contains__, _SEPARATOR_HINTS))
+    """A quick test that ``_SEPARATORS`` may match: one of ``_SEPARATOR_HINTS`` occurs.
+
+    Looking for one character is a memchr-fast scan; looking for " / " is several times
+    slower (spaces are everywhere), so the slash or bracket alone is looked for first.
+    """
+    return any(map(text.__contains__, _SEPARATOR_CHARS)) or (
+        ("/" in text and " / " in text) or (">" in text and " > " in text)
+    )
 
 
-# Matched on the lower-cased line; it cannot match where none of the hints occurs.
-_LINK_HINTS = ("http", "www.", "@", "#", ".com", ".org", ".net", ".ru", ".co.uk")
+# Matched on the lower-cased line (only a line of a few words can be a link).
 _LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|ru|co\.uk)\b|[@#]\w")
 # A clock time or an all-number date; with a month name, what makes a line dated.
 _NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}")
@@ -89,14 +101,13 @@ WINDOW = SHORT_LINE_WORDS
 LINK_LINE_WORDS = 8
 # Stripped from a token before it is looked up among the time words ("05:45" is a time).
 _STAMP_CHARS = _DIGITS + ":./-,"
-_PUNCT_ARG = repeat(_TOKEN_PUNCT)
-_STAMP_ARG = repeat(_STAMP_CHARS)
 _LAST = slice(-1, None)
 _FIRST_CHAR = slice(0, 1)
 _ANCHORED_LOWER = patterns.ANCHORED_LOWER
 _TRIGGERS = patterns.TRIGGERS
 _TRIGGER_CHARS = patterns.TRIGGER_CHARS
 _T = TypeVar("_T")
+_TWOS = repeat(2)
 _new_tuple = tuple.__new__
 
 
@@ -109,7 +120,6 @@ def _timeish() -> frozenset[str]:
 _MASK = 63  # counts of up to WINDOW words fit in 6 bits
 _TIME_SHIFT = 6
 _SOCIAL_SHIFT = 12
-_ZERO_ARG = repeat(0)
 _MASKS = repeat(_MASK)
 
 
@@ -126,6 +136,94 @@ def _word_codes() -> dict[str, int]:
         for word in words:
             codes[word] = codes.get(word, 0) + code
     return codes
+
+
+_EMPTY_SHIFT = 18
+_NUMERIC_SHIFT = 24
+_TRIGGER_SHIFT = 30
+_STAMP_SHIFT = 36
+_MONTH_SHIFT = 42
+# Beyond this many distinct words a word cache starts afresh, so that a long-running
+# process over millions of documents holds a bounded amount of memory.
+_CACHE_WORDS = 200_000
+
+
+class _Words(dict[str, str]):
+    """A white-space token as written -> the token lower-cased and stripped of
+    ``_TOKEN_PUNCT``, remembered.
+
+    Faster than ``str.lower`` and ``str.strip`` once the words of a language have been seen
+    (a dictionary look-up instead of two passes and a scan against fifty characters), and
+    the word it returns is the same string object each time, whose hash is already known
+    to the look-ups after it. A token lower-cased on its own is the token of the
+    lower-cased line (see ``_CaseCodes``).
+    """
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= _CACHE_WORDS:
+            self.clear()
+        word = self[token] = token.lower().strip(_TOKEN_PUNCT)
+        return word
+
+
+class _Codes(dict[str, int]):
+    """A word (stripped, lower case) -> its ``_word_codes`` code, plus 1 << ``_EMPTY_SHIFT``
+    if it is empty (the token was punctuation only), 1 << ``_NUMERIC_SHIFT`` if it has no
+    cased letter (a number, a clock time), 1 << ``_TRIGGER_SHIFT`` if it is one of the
+    furniture patterns' trigger words, 1 << ``_STAMP_SHIFT`` if it is a time word once the
+    digits glued to it are stripped ("GMT13", and "2020" or "05:45", which strip to "")
+    and 1 << ``_MONTH_SHIFT`` if it is a month name; remembered.
+
+    One look-up and one sum per line then count all eight (up to ``WINDOW`` words, so each
+    count fits its 6 bits), where a pass over the words for each one cost several times
+    as much.
+    """
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= _CACHE_WORDS:
+            self.clear()
+        code = _word_codes().get(word, 0)
+        if not word:
+            code += 1 << _EMPTY_SHIFT
+        elif word == word.upper():
+            code += 1 << _NUMERIC_SHIFT
+        if word in _TRIGGERS:
+            code += 1 << _TRIGGER_SHIFT
+        if word.strip(_STAMP_CHARS) in _timeish():
+            code += 1 << _STAMP_SHIFT
+        if word in months():
+            code += 1 << _MONTH_SHIFT
+        self[word] = code
+        return code
+
+
+_CASED_STOP_SHIFT = 6
+_CASED_SHIFT = 12
+
+
+class _CaseCodes(dict[str, int]):
+    """A white-space token as written -> 1 if it is in capitals (``str.isupper``) + 1 <<
+    ``_CASED_STOP_SHIFT`` if it is a capitalised function word + 1 << ``_CASED_SHIFT`` if
+    it has a capital letter (it differs from its lower case), remembered.
+
+    "Differs from its lower case" is the same test as "differs from the token of the
+    lower-cased line": lower-casing neither makes nor removes white space, and its one
+    mapping that depends on the neighbours (a final sigma) does not look past white space.
+    """
+
+    def __missing__(self, token: str) -> int:
+        if len(self) >= _CACHE_WORDS:
+            self.clear()
+        code = token.isupper() + (token in _cased_stop()) * (1 << _CASED_STOP_SHIFT)
+        if token != token.lower():
+            code += 1 << _CASED_SHIFT
+        self[token] = code
+        return code
+
+
+_word = _Words().__getitem__
+_case_code = _CaseCodes().__getitem__
+_code = _Codes().__getitem__
 
 
 @cache
@@ -199,14 +297,23 @@ def _pick(seq: Sequence[_T], idx: Sequence[int]) -> list[_T]:
 
 def _scatter(values: Iterable[_T], idx: Iterable[int], n: int, fill: _T) -> list[_T]:
     """A list of ``n`` ``fill`` with ``values`` at positions ``idx``, assigned in C."""
+    if isinstance(idx, range) and idx == range(n):  # every position: nothing to fill
+        return list(values)
     out = [fill] * n
     deque(map(out.__setitem__, idx, values), maxlen=0)
     return out
 
 
+def _field(codes: Sequence[int], shift: int) -> list[int]:
+    """The 6-bit count at ``shift`` of each of ``codes`` (sums of ``_Codes`` values)."""
+    return list(map(operator.and_, map(operator.rshift, codes, repeat(shift)), _MASKS))
+
+
 def _ratio(num: Sequence[float], den: Sequence[int]) -> list[float]:
-    """num / den element-wise, 0 where den is 0 (num is 0 there too)."""
-    return list(map(operator.truediv, num, map(max, den, repeat(1))))
+    """num / den element-wise, 0 where den is 0 (num is 0 there too). A comprehension:
+    ``map(max, den, repeat(1))`` cost three times as much as ``den or 1`` (counts are not
+    negative, so the two agree)."""
+    return [x / (d or 1) for x, d in zip(num, den, strict=True)]
 
 
 def lines_features(texts: Sequence[str]) -> list[LineFeatures]:
@@ -233,68 +340,71 @@ def _lines_features(
         return [], tuple([] for _ in LINE_FEATURES), []
     stop = function_words()
     stop_has = stop.__contains__
-    lows = list(map(str.lower, texts))
     joined = "\n".join(texts)
-    joined_low = "\n".join(lows)
+    joined_low = joined.lower()
+    # One lower-casing of the whole text, cut back into lines: lower-casing neither makes
+    # nor removes a line break, nor looks across one (a final sigma stops at white space).
+    lows = joined_low.split("\n")
+    if len(lows) != n:  # a text of more than one line
+        lows = list(map(str.lower, texts))
     # Word statistics are taken on the first WINDOW white-space tokens; the rest of a long
-    # line counts towards its length only.
-    lowered = list(map(str.split, lows, repeat(None), repeat(WINDOW)))
-    long_idx = [i for i, sp in enumerate(lowered) if len(sp) > WINDOW]
+    # line counts towards its length only. The tokens as written (a short line's capitals
+    # are counted on them), and as words: lower-cased and stripped (``_Words``).
+    tokens = list(map(str.split, texts, repeat(None), repeat(WINDOW)))
+    long_idx = [i for i, sp in enumerate(tokens) if len(sp) > WINDOW]
     rests = [""] * n
     for i in long_idx:
-        rests[i] = lowered[i].pop()
-    words = list(map(list, map(map, repeat(str.strip), lowered, repeat(_PUNCT_ARG))))
-    n_empty = list(map(list.count, words, repeat("")))  # tokens of punctuation only
+        rests[i] = tokens[i].pop()
+    words = list(map(list, map(map, repeat(_word), tokens)))
+    # One dictionary look-up per word counts function, time and social words, tokens of
+    # punctuation only, words without a cased letter (numbers, clock times, dates: "2020",
+    # "05:45") and trigger words at once (see ``_Codes``).
+    codes = list(map(sum, map(map, repeat(_code), words)))
+    n_empty = _field(codes, _EMPTY_SHIFT)
     n_win = list(map(operator.sub, map(len, words), n_empty))
-    # One dictionary look-up per word counts function, time and social words at once.
-    code_of: Any = _word_codes().get
-    codes = list(map(sum, map(map, repeat(code_of), words, repeat(_ZERO_ARG))))
-    n_stop = list(map(operator.and_, codes, repeat(_MASK)))
-    # Words without a cased letter: numbers, clock times, dates ("2020", "05:45").
-    uppers = map(map, repeat(str.upper), words)
-    n_uncased = map(sum, map(map, repeat(operator.eq), words, uppers))
-    n_numeric = list(map(operator.sub, n_uncased, n_empty))
+    n_stop = list(map(operator.and_, codes, _MASKS))
+    n_numeric = _field(codes, _NUMERIC_SHIFT)
     with_digits = list(compress(range(n), n_numeric))
     n_words = n_win[:]
     last_word = [w[-1] if w else "" for w in words]
     for i in long_idx:
         rest = rests[i]
         n_words[i] += rest.count(" ") + 1
-        last_word[i] = rest[rest.rfind(" ") + 1 :].strip(_TOKEN_PUNCT)
+        last_word[i] = rest[rest.rfind(" ") + 1 :].lower().strip(_TOKEN_PUNCT)
 
     # Checks that only make sense on short lines (where all of the line is in the window),
     # and capitals, which only a short line (a title, a label) is made of.
     short_idx: Sequence[int] = [i for i in range(n) if not rests[i]] if long_idx else range(n)
-    spaced = list(map(str.split, _pick(texts, short_idx)))
+    spaced = _pick(tokens, short_idx)  # all of a short line's tokens
     # Tokens with a capital letter, less the capitalised function words ("The", "With"),
-    # which a title capitalises and prose starts its sentences with.
-    cased = map(sum, map(map, repeat(operator.ne), spaced, _pick(lowered, short_idx)))
-    cased_stop = map(sum, map(map, repeat(_cased_stop().__contains__), spaced))
+    # which a title capitalises and prose starts its sentences with; and tokens in capitals.
+    # One look-up per token counts all three (see ``_CaseCodes``).
+    case_codes = list(map(sum, map(map, repeat(_case_code), spaced)))
+    cased = map(operator.rshift, case_codes, repeat(_CASED_SHIFT))
+    cased_stop = _field(case_codes, _CASED_STOP_SHIFT)
     n_title = _scatter(map(operator.sub, cased, cased_stop), short_idx, n, 0)
-    n_caps = _scatter(map(sum, map(map, repeat(str.isupper), spaced)), short_idx, n, 0)
+    n_caps = _scatter(map(operator.and_, case_codes, _MASKS), short_idx, n, 0)
     short_codes = _pick(codes, short_idx)
     times = map(operator.and_, map(operator.rshift, short_codes, repeat(_TIME_SHIFT)), _MASKS)
     n_time = _scatter(times, short_idx, n, 0)
-    socials = map(operator.rshift, short_codes, repeat(_SOCIAL_SHIFT))
+    socials = map(operator.and_, map(operator.rshift, short_codes, repeat(_SOCIAL_SHIFT)), _MASKS)
     n_social = _scatter(socials, short_idx, n, 0)
-    link_like = [False] * n
-    if any(map(joined_low.__contains__, _LINK_HINTS)):  # one look at the whole text first
-        few = [i for i in short_idx if n_win[i] <= LINK_LINE_WORDS]
-        links = map(operator.is_not, map(_LINK.search, _pick(lows, few)), repeat(None))
-        link_like = _scatter(links, few, n, False)
+    # Searched on the few lines short enough: cheaper than a look at the whole text first.
+    few = [i for i in short_idx if n_win[i] <= LINK_LINE_WORDS]
+    links = map(operator.is_not, map(_LINK.search, _pick(lows, few)), repeat(None))
+    link_like = _scatter(links, few, n, False)
     first_words = map(operator.getitem, _pick(words, short_idx), repeat(_FIRST_CHAR))
     ctas = map(operator.not_, map(cta_words().isdisjoint, first_words))
     cta = _scatter(ctas, short_idx, n, False)
     has_date = [False] * n
     # On a line with numbers, a time word may have a number glued to it ("GMT13"), and a
     # bare number or clock time ("2020", "05:45") counts as part of a date.
-    timeish = _timeish().__contains__
-    month_names = months().isdisjoint
     for i in with_digits:
         if not rests[i]:
-            w = words[i]
-            n_time[i] = sum(map(timeish, map(str.strip, w, _STAMP_ARG))) - n_empty[i]
-            has_date[i] = not month_names(w) or _NUMERIC_DATE.search(texts[i]) is not None
+            code = codes[i]
+            n_time[i] = (code >> _STAMP_SHIFT & _MASK) - n_empty[i]
+            has_month = code >> _MONTH_SHIFT > 0
+            has_date[i] = has_month or _NUMERIC_DATE.search(texts[i]) is not None
 
     cores = list(map(str.rstrip, texts, repeat(_CLOSERS)))
     lasts = list(map(operator.getitem, cores, repeat(_LAST)))
@@ -314,35 +424,36 @@ def _lines_features(
     timestamp = [0] * n
     agency_only = [0] * n
     byline = [0] * n
-    for i, k in enumerate(commas):
-        if k >= 2 and n_stop[i] <= 1 and not ends_sentence[i]:
+    # (Each loop visits only the lines a C-level test lets through.)
+    for i in compress(range(n), map(operator.ge, commas, repeat(2))):
+        if n_stop[i] <= 1 and not ends_sentence[i]:
             comma_list[i] = all(0 < len(item.split()) <= 4 for item in texts[i].split(","))
     if _has_separator(joined):  # one look at the whole text, usually all it takes
         for i in compress(range(n), map(_has_separator, texts)):
             separators[i] = len(_SEPARATORS.findall(texts[i]))
-    for i, closing in enumerate(map(str.endswith, texts, repeat(")"))):
-        if closing:
-            count_suffix[i] = _COUNT_SUFFIX.search(texts[i]) is not None
-    for i, k in enumerate(n_words):
-        if k and k == n_time[i] and (n_numeric[i] or "ago" in words[i]):
+    for i in compress(range(n), map(str.endswith, texts, repeat(")"))):
+        count_suffix[i] = _COUNT_SUFFIX.search(texts[i]) is not None
+    for i in compress(range(n), map(operator.eq, n_words, n_time)):
+        if n_words[i] and (n_numeric[i] or "ago" in words[i]):
             timestamp[i] = _dated(texts[i], words[i])
-        if k <= 8:
-            low = lows[i]
-            bare = low.strip(" .,:;-–—()[]")
-            agency_only[i] = k <= 4 and bare in agencies()
-            c = n_content[i]
-            byline[i] = (
-                k >= 2
-                and low.startswith("by ")
-                and c > 0
-                and n_title[i] >= 0.75 * c
-                and not ends_sentence[i]
-            )
+    for i in compress(range(n), map(operator.le, n_words, repeat(8))):
+        k = n_words[i]
+        low = lows[i]
+        bare = low.strip(" .,:;-–—()[]")
+        agency_only[i] = k <= 4 and bare in agencies()
+        c = n_content[i]
+        byline[i] = (
+            k >= 2
+            and low.startswith("by ")
+            and c > 0
+            and n_title[i] >= 0.75 * c
+            and not ends_sentence[i]
+        )
 
     # Furniture phrases: one gate per line, the exact patterns only where it lets one through.
     pattern = [0] * n
     anchored = list(map(_ANCHORED_LOWER.match, lows))
-    untriggered = list(map(_TRIGGERS.isdisjoint, words))
+    untriggered = list(map(operator.not_, _field(codes, _TRIGGER_SHIFT)))
     for ch in _TRIGGER_CHARS:
         if ch in joined_low:
             for i in compress(range(n), map(operator.contains, lows, repeat(ch))):
@@ -411,15 +522,51 @@ class ContextFeatures(NamedTuple):
 CONTEXT_FEATURES: tuple[str, ...] = ContextFeatures._fields
 
 
-def _continues(prev: LineFeatures, cur: LineFeatures) -> bool:
-    """Whether ``cur`` is the hard-wrapped continuation of ``prev`` rather than a new line."""
-    if prev.ends_sentence or prev.pattern or cur.pattern or prev.title_ratio >= 0.6:
-        return False
-    if prev.stop_ratio < 0.15 or prev.n_words < 4:
-        return False
-    return bool(
-        cur.starts_lower or prev.ends_function_word or prev.ends_comma or prev.n_chars >= 40
-    )
+def _continuations(f: Any, blank: Sequence[bool]) -> list[bool]:
+    """For each line after the first, whether it is the hard-wrapped continuation of the
+    line before it rather than a new line (never across a blank line); ``f`` holds the
+    feature columns.
+
+    One comprehension over the columns: a function call per line, reading each feature
+    off a named tuple, cost three times as much.
+    """
+    n = len(blank) - 1
+    return [
+        not parted
+        and not prev_end
+        and not prev_pattern
+        and not cur_pattern
+        and prev_title < 0.6
+        and prev_stop >= 0.15
+        and prev_words >= 4
+        and bool(cur_lower or prev_function_word or prev_comma or prev_chars >= 40)
+        for (
+            parted,
+            prev_end,
+            prev_pattern,
+            cur_pattern,
+            prev_title,
+            prev_stop,
+            prev_words,
+            cur_lower,
+            prev_function_word,
+            prev_comma,
+            prev_chars,
+        ) in zip(
+            blank[1:n],
+            f.ends_sentence,
+            f.pattern,
+            f.pattern[1:],
+            f.title_ratio,
+            f.stop_ratio,
+            f.n_words,
+            f.starts_lower[1:],
+            f.ends_function_word,
+            f.ends_comma,
+            f.n_chars,
+            strict=False,  # the columns of the line before run one past the last pair
+        )
+    ]
 
 
 def _is_prose(words_: int, stop_ratio: float, title_ratio: float, ends_sentence: int) -> bool:
@@ -447,26 +594,38 @@ def _context(
     feats: list[LineFeatures],
     words: Sequence[Sequence[str]] | None = None,
 ) -> tuple[list[ContextFeatures], Columns]:
-    n = len(segs)
-    if n == 0:
-        return [], tuple([] for _ in CONTEXT_FEATURES)
     if words is None:
         words = [
             [w.strip(_TOKEN_PUNCT) for w in s.text.lower().split(None, WINDOW)[:WINDOW]]
             for s in segs
         ]
-    blank = [True] * (n + 1)  # blank[i]: a blank line separates line i-1 from line i
-    count = text.count
-    prev_end = segs[0].end
-    for i in range(1, n):
-        seg = segs[i]
-        blank[i] = count("\n", prev_end, seg.start) >= 2
-        prev_end = seg.end
+    line_cols = tuple(map(list, zip(*feats, strict=True))) if feats else ()
+    return _context_columns(
+        text, [s.start for s in segs], [s.end for s in segs], feats, line_cols, words
+    )
+
+
+def _context_columns(
+    text: str,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    feats: list[LineFeatures],
+    line_cols: Columns,
+    words: Sequence[Sequence[str]],
+) -> tuple[list[ContextFeatures], Columns]:
+    """``_context`` on the lines' offsets and feature columns (``_lines_features``)."""
+    n = len(starts)
+    if n == 0:
+        return [], tuple([] for _ in CONTEXT_FEATURES)
+    f_cols: Any = cast(Any, LineFeatures)(*line_cols)  # one list per feature
+    # blank[i]: a blank line (or the start or end of the text) parts line i-1 from line i.
+    blank = [True, *map(operator.ge, map(text.count, repeat("\n"), ends, starts[1:]), _TWOS)]
+    blank.append(True)
     gaps = n - 1
     doc_blank = sum(blank[1:n]) / gaps if gaps else 1.0
-    n_words = [f.n_words for f in feats]
-    stops = list(map(operator.mul, (f.stop_ratio for f in feats), n_words))
-    titles = list(map(operator.mul, (f.title_ratio for f in feats), n_words))
+    n_words = f_cols.n_words
+    stops = list(map(operator.mul, f_cols.stop_ratio, n_words))
+    titles = list(map(operator.mul, f_cols.title_ratio, n_words))
     doc_words = sum(n_words)
     doc_stop = sum(stops) / doc_words if doc_words else 0.0
     # Without English function words to go by, fall back on length alone (as jusText does
@@ -475,9 +634,8 @@ def _context(
 
     # Re-join hard-wrapped paragraphs so that a wrapped line is judged with its paragraph.
     block_of = list(range(n))
-    for i in range(1, n):
-        if not blank[i] and _continues(feats[i - 1], feats[i]):
-            block_of[i] = block_of[i - 1]
+    for i in compress(range(1, n), _continuations(f_cols, blank)):
+        block_of[i] = block_of[i - 1]
     wrapped = any(map(operator.ne, block_of, range(n)))
     if wrapped:
         block_stats: dict[int, list[float]] = {}
@@ -491,38 +649,40 @@ def _context(
                 st[2] += titles[i]
                 st[3] = f.ends_sentence
                 st[4] += 1
+        # Each line's paragraph statistics, as columns.
         blocks = [block_stats[b] for b in block_of]
+        sum_words, sum_stops, sum_titles, last_ends, line_counts = zip(*blocks, strict=True)
     else:  # every line its own paragraph: the common case, without the bookkeeping
-        blocks = [[n_words[i], stops[i], titles[i], feats[i].ends_sentence, 1] for i in range(n)]
-    prose = [False] * n
-    block_words = [0] * n
-    block_stop = [0.0] * n
-    block_lines = [1] * n
-    for i, (w, stop_sum, t, end, k) in enumerate(blocks):
-        stop_r = stop_sum / w if w else 0.0
-        if english:
-            is_prose = _is_prose(int(w), stop_r, t / w if w else 0.0, int(end))
-        else:
-            size = feats[i].n_chars
-            is_prose = size >= 250 or (size >= 100 and bool(end))
-        # A teaser cut off mid-phrase ("...during the...") is furniture that looks like prose.
-        f = feats[i]
-        if f.ends_ellipsis and f.ends_function_word:
-            is_prose = False
-        prose[i] = is_prose
-        block_words[i] = int(w)
-        block_stop[i] = stop_r
-        block_lines[i] = int(k)
+        sum_words, sum_stops, sum_titles = n_words, stops, titles
+        last_ends, line_counts = f_cols.ends_sentence, [1] * n
+    block_words = list(map(int, sum_words))
+    block_stop = [stop / w if w else 0.0 for stop, w in zip(sum_stops, sum_words, strict=True)]
+    if english:
+        block_title = [t / w if w else 0.0 for t, w in zip(sum_titles, sum_words, strict=True)]
+        prose = list(map(_is_prose, block_words, block_stop, block_title, map(int, last_ends)))
+    else:
+        prose = [
+            size >= 250 or (size >= 100 and bool(end))
+            for size, end in zip(f_cols.n_chars, last_ends, strict=True)
+        ]
+    # A teaser cut off mid-phrase ("...during the...") is furniture that looks like prose.
+    cut_off = map(operator.and_, f_cols.ends_ellipsis, f_cols.ends_function_word)
+    for i in compress(range(n), cut_off):
+        prose[i] = False
+    block_lines = list(map(int, line_counts))
 
     # Words a line that is not running prose shares with the article's running prose: a
     # headline or a subheading names what the paragraphs are about; a menu item or another
     # story's headline does not. (1 for a prose line.)
     overlap = [1.0] * n
     if any(prose):
-        vocabulary = set().union(*compress(words, prose))
         others = [i for i in range(n) if not prose[i]]
-        own = list(map(set, _pick(words, others)))
-        deque(map(set.difference_update, own, repeat(_stop_and_empty())), maxlen=0)
+        # Their words less the function words: ``set.difference`` walks the line's few
+        # words, where ``difference_update`` with a set walked all 226 function words.
+        own = list(map(set.difference, map(set, _pick(words, others)), repeat(_stop_and_empty())))
+        # Only the other lines' words matter: those of them the prose has, found with one
+        # look-up per prose word, where a set of every prose word cost an insertion each.
+        vocabulary = set().union(*own).intersection(chain.from_iterable(compress(words, prose)))
         shared = map(len, map(set.intersection, own, repeat(vocabulary)))
         sizes = list(map(max, map(len, own), repeat(1)))
         deque(map(overlap.__setitem__, others, map(operator.truediv, shared, sizes)), maxlen=0)
@@ -553,34 +713,62 @@ def _context(
 
 def split_lines(text: str) -> list[Segment]:
     """Exactly ``biaskit.text.lines(text)`` (non-blank lines, trimmed), in a third of the time."""
-    out: list[Segment] = []
-    append = out.append
-    pos = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            start = pos + len(raw) - len(raw.lstrip())
-            append(Segment(start, start + len(stripped), stripped))
-        pos += len(raw) + 1
-    return out
+    starts, ends, texts = _line_offsets(text)
+    return list(map(Segment, starts, ends, texts))
 
 
-class Analysis(NamedTuple):
+def _line_offsets(text: str) -> tuple[list[int], list[int], list[str]]:
+    """``split_lines`` as three columns (starts, ends, texts), without a ``Segment`` per line
+    (building one costs more than finding the line)."""
+    raws = text.split("\n")
+    trimmed = list(map(str.strip, raws))
+    kept = list(compress(range(len(raws)), trimmed))  # the non-blank lines
+    # Where each raw line starts: the lengths of the lines before it and their line breaks.
+    line_starts = list(accumulate(map(operator.add, map(len, raws), repeat(1)), initial=0))
+    kept_raws = _pick(raws, kept)
+    texts = _pick(trimmed, kept)
+    indents = map(operator.sub, map(len, kept_raws), map(len, map(str.lstrip, kept_raws)))
+    starts = list(map(operator.add, _pick(line_starts, kept), indents))
+    ends = list(map(operator.add, starts, map(len, texts)))
+    return starts, ends, texts
+
+
+class Analysis:
     """A document's lines and their features, per line and as columns."""
 
-    segments: list[Segment]
-    lines: list[LineFeatures]
-    context: list[ContextFeatures]
-    line_columns: Columns  # in LINE_FEATURES order
-    context_columns: Columns  # in CONTEXT_FEATURES order
+    __slots__ = ("context", "context_columns", "ends", "line_columns", "lines", "starts", "texts")
+
+    def __init__(
+        self,
+        starts: list[int],
+        ends: list[int],
+        texts: list[str],
+        lines: list[LineFeatures],
+        context: list[ContextFeatures],
+        line_columns: Columns,
+        context_columns: Columns,
+    ) -> None:
+        self.starts = starts  # where each line starts and ends in the text
+        self.ends = ends
+        self.texts = texts
+        self.lines = lines
+        self.context = context
+        self.line_columns = line_columns  # in LINE_FEATURES order
+        self.context_columns = context_columns  # in CONTEXT_FEATURES order
+
+    @property
+    def segments(self) -> list[Segment]:
+        """The lines as ``split_lines`` gives them; built on demand, as the scorer reads
+        the offsets alone."""
+        return list(map(Segment, self.starts, self.ends, self.texts))
 
 
 def analyse(text: str) -> Analysis:
     """Lines of ``text`` with their own and their context features, index-aligned."""
-    segs = split_lines(text)
-    feats, line_cols, words = _lines_features([s.text for s in segs])
-    ctx, ctx_cols = _context(text, segs, feats, words)
-    return Analysis(segs, feats, ctx, line_cols, ctx_cols)
+    starts, ends, texts = _line_offsets(text)
+    feats, line_cols, words = _lines_features(texts)
+    ctx, ctx_cols = _context_columns(text, starts, ends, feats, line_cols, words)
+    return Analysis(starts, ends, texts, feats, ctx, line_cols, ctx_cols)
 
 
 def document_features(

@@ -18,7 +18,6 @@ the dev split, in every layout; the test split is never seen.
 
 from __future__ import annotations
 
-import heapq
 import math
 import operator
 import random
@@ -110,12 +109,13 @@ def _log1p(values: Sequence[float]) -> list[float]:
 
 def line_columns(found: Analysis, rules: Sequence[Decision]) -> list[Sequence[float]]:
     """The model's input, column by column (one list per entry of ``COLUMNS``)."""
-    n = len(found.segments)
+    n = len(found.starts)
     f: Any = cast(Any, LineFeatures)(*found.line_columns)  # one list per feature
     c: Any = cast(Any, ContextFeatures)(*found.context_columns)
     eq = operator.eq
     pattern_kinds = list(map(_KIND_OF.__getitem__, f.pattern))
-    probs = [d.probability for d in rules]
+    # The decisions as columns, in one C-level transposition.
+    probs, kinds, _, bases = map(list, zip(*rules, strict=True)) if rules else ([], [], [], [])
     # Beyond the ends of the text: undecided (0.5), neither furniture nor article.
     prev_p = [0.5, *probs[:-1]]
     next_p = [*probs[1:], 0.5]
@@ -127,7 +127,6 @@ def line_columns(found: Analysis, rules: Sequence[Decision]) -> list[Sequence[fl
         map(operator.add, padded[3 : n + 3], padded[4 : n + 4]),
     )
     run_p = list(map(operator.truediv, around, _neighbour_counts(n))) if n > 1 else [0.5]
-    bases = [d.basis for d in rules]
     block_prose = c.block_prose
     distance = [n] * n
     if any(block_prose):
@@ -165,7 +164,7 @@ def line_columns(found: Analysis, rules: Sequence[Decision]) -> list[Sequence[fl
         c.body_overlap,
         _log1p(distance),
         probs,
-        list(map(_ARTICLE_KINDS_HAS, (d.kind for d in rules))),
+        list(map(_ARTICLE_KINDS_HAS, kinds)),
         list(map(eq, bases, repeat("explicit"))),
         list(map(eq, bases, repeat("list"))),
         prev_p,
@@ -230,29 +229,28 @@ class LineModel:
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
         logits = map(sum, map(map, repeat(operator.mul), repeat(self.weights), rows))
-        return list(map(_sigmoid, map(operator.add, logits, repeat(self.bias))))
+        # The logistic function, in the form that cannot overflow for either sign, written
+        # out in the comprehension: a function call per line cost more than the arithmetic.
+        return [
+            1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+            for z in map(operator.add, logits, repeat(self.bias))
+        ]
 
     def explain(self, row: Sequence[float], top: int = 2) -> list[str]:
         """The named features that pushed this line furthest towards furniture: each
         column's contribution to the logit against an average line, w * (x - mean), among
         the columns the line has more of than the average line (the words name a property
         the line has, so a feature it lacks is never given as a reason)."""
-        pushes = heapq.nlargest(
-            top,
-            (
+        # sorted()[:top] is what heapq.nlargest returns, and for a score of items is faster.
+        pushes = sorted(
+            [
                 (self.weights[j] * (row[j] - self.means[j]), _WORDS[j])
                 for j in _NAMED_COLUMNS
                 if row[j] > self.means[j]
-            ),
-        )
+            ],
+            reverse=True,
+        )[:top]
         return [str(words) for value, words in pushes if value > 0]
-
-
-def _sigmoid(z: float) -> float:
-    if z >= 0:
-        return 1.0 / (1.0 + math.exp(-z))
-    e = math.exp(z)
-    return e / (1.0 + e)
 
 
 # --- layouts for training --------------------------------------------------------------------

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from biaskit_boilerplate.features import ContextFeatures, LineFeatures
 from biaskit_boilerplate.patterns import PATTERNS
@@ -65,12 +65,16 @@ class Decision(NamedTuple):
 _PROSE = Decision(0.05, "text", "running prose: long, dense with function words", "prose")
 _SENTENCE = Decision(0.2, "text", "a complete sentence", "sentence")
 
+# The decision of each furniture phrase (patterns.PATTERNS), made once.
+_PATTERN_DECISIONS = tuple(
+    Decision(pat.probability, pat.kind, pat.reason, "explicit") for pat in PATTERNS
+)
+
 
 def _own(f: LineFeatures, c: ContextFeatures) -> Decision | None:
     """Judge a line on its own features; None when only its context can tell."""
     if f.pattern:
-        pat = PATTERNS[f.pattern - 1]
-        return Decision(pat.probability, pat.kind, pat.reason, "explicit")
+        return _PATTERN_DECISIONS[f.pattern - 1]
     if f.timestamp:
         return Decision(0.9, "timestamp", "nothing but a date or time", "explicit")
     if f.agency_only:
@@ -324,22 +328,23 @@ def _follow_cues(
     out: Sequence[Decision | None],
 ) -> list[Decision]:
     """Lines that belong to the link a bare cue or a furniture line introduced."""
-    done: list[Decision] = []
+    done = cast(list[Decision], list(out))
     after_cue = False
-    for i, d in enumerate(out):
-        assert d is not None
-        f = feats[i]
-        prev_furniture = bool(done) and done[-1].probability >= 0.5
+    for i, f in enumerate(feats):
+        d = done[i]
         if after_cue and not f.pattern and not ctx[i].block_prose:
-            d = Decision(0.8, "read-more", "the headline a 'read more' cue points to", "explicit")
-        elif f.ends_ellipsis and prev_furniture and d.probability < 0.5:
-            d = Decision(
-                0.8, "read-more", "a teaser cut off with an ellipsis, after a link", "ellipsis"
+            d = done[i] = Decision(
+                0.8, "read-more", "the headline a 'read more' cue points to", "explicit"
             )
-        elif f.ends_ellipsis and f.ends_function_word and d.probability < 0.5:
-            d = Decision(
-                0.65, "read-more", "a teaser cut off mid-phrase with an ellipsis", "ellipsis"
-            )
-        after_cue = d.kind == "read-more" and bool(f.pattern) and f.n_words <= 4
-        done.append(d)
+        elif f.ends_ellipsis and d.probability < 0.5:
+            # done[i - 1]: the line above, as decided here.
+            if i and done[i - 1].probability >= 0.5:
+                d = done[i] = Decision(
+                    0.8, "read-more", "a teaser cut off with an ellipsis, after a link", "ellipsis"
+                )
+            elif f.ends_function_word:
+                d = done[i] = Decision(
+                    0.65, "read-more", "a teaser cut off mid-phrase with an ellipsis", "ellipsis"
+                )
+        after_cue = d.kind == "read-more" and f.pattern and f.n_words <= 4
     return done

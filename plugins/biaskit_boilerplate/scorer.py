@@ -110,16 +110,16 @@ class BoilerplateScorer:
 
     def line_model(self) -> LineModel | None:
         """The model this scorer decides with, None for the rules alone."""
-        from biaskit_boilerplate.model import LineModel
-
         model = self.model
         if model is None:
             return None
+        if isinstance(model, str) and model == "default":  # the usual case, checked first
+            found = _default_model()
+            return None if isinstance(found, str) else found  # a string: why it failed
+        from biaskit_boilerplate.model import LineModel
+
         if isinstance(model, LineModel):
             return model
-        if isinstance(model, str) and model == "default":
-            found = _default_model()
-            return found if isinstance(found, LineModel) else None
         if isinstance(model, str | Path):
             return _cached_file_model(str(model))
         if self._wrapped is None or self._wrapped.estimator is not model:
@@ -136,15 +136,18 @@ class BoilerplateScorer:
     def score(self, doc: Document) -> DimensionScore:
         text = doc.text
         found = analyse(text)
-        segs, feats = found.segments, found.lines
+        starts, ends, feats = found.starts, found.ends, found.lines
         rules = classify(feats, found.context)
         model = self.line_model()
         threshold = self.threshold
         if threshold is None:
             threshold = model.threshold if model is not None else RULES_THRESHOLD
-        rule_ps = [d.probability for d in rules]
+        # The rules' decisions as columns, in one C-level transposition.
+        rule_ps, kinds, reasons, _ = (
+            map(list, zip(*rules, strict=True)) if rules else ([], [], [], [])
+        )
         rows: list[tuple[float, ...]] = []
-        if model is None or not segs:
+        if model is None or not starts:
             probs = rule_ps
         else:
             from biaskit_boilerplate.model import final_probabilities, line_columns
@@ -152,16 +155,19 @@ class BoilerplateScorer:
             rows = list(zip(*line_columns(found, rules), strict=True))
             probs = final_probabilities(model.probabilities(rows), rules)
 
-        n = len(segs)
-        starts = [s.start for s in segs]
-        ends = [s.end for s in segs]
+        n = len(starts)
         sizes = list(map(operator.sub, ends, starts))
         flags = list(map(operator.ge, probs, repeat(threshold)))
-        kinds = [d.kind for d in rules]
-        reasons = [d.reason for d in rules]
-        # Where the decision is not the rules' own, or a model weighed in, say so.
-        for i, (flagged, kind) in enumerate(zip(flags, kinds, strict=True)):
-            furniture_rule = kind not in ARTICLE_KINDS
+        # Where the decision is not the rules' own, or a model weighed in, say so: only the
+        # flagged lines and those a furniture rule decided can need a word.
+        furniture_rules = list(map(operator.not_, map(ARTICLE_KINDS.__contains__, kinds)))
+        if model is None:
+            to_explain = compress(range(n), map(operator.ne, flags, furniture_rules))
+        else:
+            to_explain = compress(range(n), map(operator.or_, flags, furniture_rules))
+        for i in to_explain:
+            flagged = flags[i]
+            furniture_rule = furniture_rules[i]
             if flagged and not furniture_rule:
                 kinds[i] = furniture_kind(feats[i])
                 reasons[i] = _model_reason(model, rows[i] if rows else (), probs[i], rules[i])
@@ -175,16 +181,22 @@ class BoilerplateScorer:
         # 1-based line numbers in the text as given (blank lines count).
         breaks = map(text.count, repeat("\n"), [0, *ends[:-1]], starts)
         line_nos = list(accumulate(breaks, initial=1))[1:]
-        per_line = list(
-            map(
-                dict,
-                map(
-                    zip,
-                    repeat(_LINE_KEYS),
-                    zip(line_nos, starts, ends, kinds, probs, rule_ps, flags, reasons, strict=True),
-                ),
+        # A dict display per line: twice as fast as dict(zip(keys, values)).
+        per_line = [
+            {
+                "line_no": line_no,
+                "start": start,
+                "end": end,
+                "kind": kind,
+                "probability": p,
+                "rule_probability": rule_p,
+                "boilerplate": flagged,
+                "reason": reason,
+            }
+            for line_no, start, end, kind, p, rule_p, flagged, reason in zip(
+                line_nos, starts, ends, kinds, probs, rule_ps, flags, reasons, strict=True
             )
-        )
+        ]
         flagged_at = list(compress(range(n), flags))
         spans = [Span(starts[i], ends[i], kinds[i], probs[i], reasons[i]) for i in flagged_at]
         total_chars = sum(sizes)
@@ -216,18 +228,6 @@ class BoilerplateScorer:
             scorer=f"{__name__.rsplit('.', 1)[0]}.{type(self).__name__}",
             version=self.version,
         )
-
-
-_LINE_KEYS = (
-    "line_no",
-    "start",
-    "end",
-    "kind",
-    "probability",
-    "rule_probability",
-    "boilerplate",
-    "reason",
-)
 
 
 def _model_reason(model: LineModel | None, row: Sequence[float], p: float, rule: Decision) -> str:

@@ -43,9 +43,9 @@ _SUBJ_STOP = AUXILIARIES | frozenset(
 def detect(ctx: Context) -> list[Span]:
     text = ctx.text
     out: list[Span] = []
-    for seg in ctx.sentences:
-        m = _INVERSION.match(text, seg.start, seg.end)
-        if m is None or ctx.in_quote(seg.start + 1):
+    for start, end in ctx.bounds:  # offsets, without a Segment per sentence
+        m = _INVERSION.match(text, start, end)
+        if m is None or ctx.in_quote(start + 1):
             continue
         front = [w.lower() for w in _WORD.findall(m["front"])]
         if len(front) > 20 or any(w in _FRONT_STOP for w in front):
@@ -55,7 +55,7 @@ def detect(ctx: Context) -> list[Span]:
             continue
         if subj[0] in ("the", "a", "an") and len(subj) == 1:
             continue
-        rest = text[m.end("subj") : seg.end]
+        rest = text[m.end("subj") : end]
         if (
             rest.strip(" .!?")
             and not _NAME_APPOSITION.match(rest)

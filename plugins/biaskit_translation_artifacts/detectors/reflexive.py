@@ -26,12 +26,15 @@ _NOUNS = (
     "scenario|image|concept|notion|idea|term|topic|subject|matter|story|history|theory"
 )
 _AFTER = r"(?=\s*(?:in|on|into|as|against|by|for|with|at|from|through|\.|,|;|$))"
+# Both patterns start with a character (class) rather than a look-behind or \b, so that
+# the engine skips ahead to the candidates instead of trying every position; the
+# look-behind that follows it checks what the character has before it, as before.
 _QUOTED = re.compile(
-    r"(?<=[\w.!?])[”\"](?P<be>\s+(?:is|are|was|were|has\s+been|have\s+been)\s+)"
+    r"[”\"](?<=[\w.!?][”\"])(?P<be>\s+(?:is|are|was|were|has\s+been|have\s+been)\s+)"
     rf"(?:trying|attempting|seeking|striving)\s+to\s+(?:{_VERBS})\b{_AFTER}"
 )
 _NOUN = re.compile(
-    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z]+\s+)?(?:{_NOUNS})s?\s+(?:is|are|was|were)\s+"
+    rf"[Tt](?<!\w[Tt])(?:he|his|hat)\s+(?:[a-z]+\s+)?(?:{_NOUNS})s?\s+(?:is|are|was|were)\s+"
     rf"(?:trying|attempting|seeking|striving)\s+to\s+(?:{_VERBS})\b{_AFTER}"
 )
 

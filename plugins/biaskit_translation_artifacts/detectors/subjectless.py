@@ -45,20 +45,24 @@ _SPEECH = re.compile(rf"(?:{SPEECH_VERBS_PAST})$")
 _WORD = re.compile(r"[\w’'\-]+")
 _FRONT_STOP = PRONOUNS | AUXILIARIES
 
+_RULES = (
+    (_ACTIVE, 0.9, "Finite verb with no subject after a fronted phrase and comma."),
+    (_PASSIVE, 0.8, "Impersonal passive with the subject moved after the verb."),
+)
+
 
 def detect(ctx: Context) -> list[Span]:
     text = ctx.text
     out: list[Span] = []
-    for seg in ctx.sentences:
-        if ctx.in_quote(seg.start + 1):
-            continue
-        for rx, strength, note in (
-            (_ACTIVE, 0.9, "Finite verb with no subject after a fronted phrase and comma."),
-            (_PASSIVE, 0.8, "Impersonal passive with the subject moved after the verb."),
-        ):
-            m = rx.match(text, seg.start, seg.end)
+    for start, end in ctx.bounds:  # offsets, without a Segment per sentence
+        for rx, strength, note in _RULES:
+            m = rx.match(text, start, end)
             if m is None:
                 continue
+            # A sentence inside a quotation is skipped; looked up only on a match, as most
+            # sentences match neither pattern.
+            if ctx.in_quote(start + 1):
+                break
             verb = m["verb"]
             if verb in ED_ADJECTIVES or _SPEECH.match(verb):
                 continue
