@@ -192,7 +192,8 @@ def run_bench(
     results: list[ClassifierResult] = []
     for clf in classifiers:
         if progress:
-            progress(f"{clf.name}: fitting and choosing threshold")
+            step = "fitting" if dataset.task == "spans" else "fitting and choosing threshold"
+            progress(f"{clf.name}: {step}")
         clf.fit(by_split["train"], by_split["dev"])
         chosen, source = _choose_threshold(clf, by_split["dev"], dataset.task, threshold)
         if progress:
