@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 from biaskit_translation_artifacts.context import Context, prose_tokens
 from biaskit_translation_artifacts.detectors import DETECTORS
@@ -30,6 +31,23 @@ FUNCTION_WORDS: tuple[str, ...] = (
     "she", "her", "said", "can", "so", "if", "one", "up", "out", "when", "what", "our",
     "these", "such", "well", "now", "only", "into", "other", "should", "must", "may",
     "then", "however", "already", "even", "very", "just", "over", "since", "while",
+    # Pronouns, determiners, quantifiers, prepositions, conjunctions, auxiliaries and
+    # sentence adverbs beyond the commonest: closed classes, so the same in any topic.
+    "him", "them", "us", "me", "my", "your", "you", "himself", "itself", "themselves",
+    "those", "each", "every", "any", "some", "no", "both", "either", "neither", "few",
+    "many", "much", "most", "several", "another", "because", "although", "though",
+    "whether", "unless", "until", "before", "during", "without", "within", "between",
+    "among", "against", "under", "through", "across", "towards", "toward", "upon", "per",
+    "via", "despite", "whose", "whom", "where", "why", "how", "here", "still", "yet",
+    "too", "again", "ever", "never", "often", "always", "almost", "rather", "quite",
+    "perhaps", "instead", "thus", "therefore", "moreover", "furthermore", "meanwhile",
+    "do", "does", "did", "done", "being", "could", "might", "shall", "cannot", "t", "s",
+    "don", "isn", "off", "down", "back", "around", "above", "below", "along", "near",
+    "own", "same", "whole", "last", "first", "according", "including", "following",
+    "regarding", "due", "addition", "order", "turn", "terms", "least", "less", "fewer",
+    "further", "once", "ago", "later", "earlier", "soon", "currently", "recently",
+    "namely", "particular", "especially", "indeed", "nevertheless", "accordingly",
+    "hence", "whereas",
 )  # fmt: skip
 _FW_INDEX = {w: i for i, w in enumerate(FUNCTION_WORDS)}
 
@@ -62,13 +80,198 @@ SHAPE_FEATURES: tuple[str, ...] = (
     "quote_mark_rate",
     "question_rate",
 )
+
+# Word classes without a tagger: a function word stands for itself, any other word for
+# its shape (a name, or a lower-case word by its ending), numbers, quotation marks and
+# punctuation for their kind. Pairs of these classes inside a sentence stand in for the
+# part-of-speech n-grams of translationese research (Volansky et al. 2015): "the word",
+# "word of", "word-ed by" say how phrases are built, never what they are about.
+_CLASS_NAMES = {
+    "C": "word", "Cs": "word-s", "Ced": "word-ed", "Cing": "word-ing", "Cly": "word-ly",
+    "N": "Name", "#": "number", "Q": "quote", "-": "dash", ",": "comma", ".": "full stop",
+}  # fmt: skip
+# The 100 commonest class pairs in the WMT21 train split's windows, both classes counted
+# (the list is fixed; the labels played no part in choosing it).
+CLASS_PAIRS: tuple[tuple[str, str], ...] = (
+    ("the", "C"), ("C", "C"), ("N", "N"), ("C", "of"), ("C", "Cs"), ("C", "."), ("C", ","),
+    ("the", "N"), ("a", "C"), ("of", "the"), ("N", ","), ("N", "C"), ("to", "C"), ("C", "in"),
+    ("Cs", "."), ("in", "the"), ("N", "."), ("Cs", ","), ("C", "to"), ("of", "C"),
+    ("the", "Cs"), ("C", "and"), ("Cs", "of"), ("Cs", "C"), ("and", "C"), ("of", "N"),
+    (",", "the"), (",", "N"), ("C", "the"), ("C", "N"), ("in", "N"), ("C", "Ced"),
+    ("N", "Ced"), ("#", "C"), ("Q", "N"), (",", "C"), ("N", "and"), ("#", "Cs"), ("N", "#"),
+    ("N", "of"), ("on", "N"), ("N", "Cs"), ("in", "C"), ("Cing", "C"), ("C", "-"), ("C", "is"),
+    ("to", "the"), ("Ced", "to"), ("Cs", "and"), ("Ced", "C"), ("C", "on"), ("Cs", "in"),
+    ("of", "Cs"), ("and", "N"), ("C", "with"), ("-", "C"), ("was", "Ced"), ("C", "for"),
+    ("C", "Cing"), (",", "and"), ("C", "Q"), ("on", "the"), ("Ced", "."), ("Ced", "in"),
+    ("C", "that"), ("this", "C"), ("N", "Q"), ("C", "a"), ("for", "the"), ("N", "-"),
+    (",", "Q"), ("Ced", "the"), ("C", "was"), ("at", "the"), ("will", "C"), ("an", "C"),
+    ("Cs", "to"), ("and", "Cs"), ("according", "to"), ("Ced", "that"), (",", "Cs"),
+    ("the", "Cing"), ("Ced", "by"), ("Cly", "C"), ("and", "the"), ("N", "in"), ("we", "C"),
+    ("Ced", "Cs"), ("C", "from"), ("C", "at"), ("Cing", "Cs"), ("that", "C"), ("i", "C"),
+    ("Q", "C"), ("-", "#"), ("Cs", "Ced"), ("Cs", "Cs"), (",", "Cing"), ("his", "C"),
+    ("-", "N"),
+)  # fmt: skip
+_PAIR_INDEX = {pair: i for i, pair in enumerate(CLASS_PAIRS)}
+PAIR_FEATURES: tuple[str, ...] = tuple(
+    f"pair '{_CLASS_NAMES.get(a, a)} {_CLASS_NAMES.get(b, b)}'" for a, b in CLASS_PAIRS
+)
+_AFTER_COMMA_WORDS = ("and", "which", "who", "but", "that", "said")
+# What opens a sentence, as a share of sentences; and ratios of closed classes.
+_OPENER_CLASSES = ("determiner", "pronoun", "preposition", "connective", "name", "number", "quote")
+SYNTAX_FEATURES: tuple[str, ...] = (
+    *(f"sentences opened by a {c}" for c in _OPENER_CLASSES),
+    "pronouns among pronouns and determiners",
+    "'the' among articles",
+    "'which' among 'which' and 'that'",
+    "subject pronouns",
+    *(f"comma before '{w}'" for w in _AFTER_COMMA_WORDS),
+    "apostrophes inside words",
+)
 FEATURE_NAMES: tuple[str, ...] = (
     *(f"fw_{w}" for w in FUNCTION_WORDS),
     *PROFILE_FEATURES,
     *SHAPE_FEATURES,
+    *SYNTAX_FEATURES,
+    *PAIR_FEATURES,
     *DETECTOR_FEATURES,
     "span_score",
 )
+_PRONOUNS = frozenset([
+    "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his",
+    "its", "their", "our", "my", "your",
+])  # fmt: skip
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you"])
+_DETERMINERS = frozenset([
+    "the", "a", "an", "this", "that", "these", "those", "each", "every", "some", "any", "no",
+])  # fmt: skip
+_PREPOSITIONS = frozenset([
+    "in", "on", "at", "for", "with", "by", "from", "after", "during", "since", "before",
+    "under", "over", "about", "according", "despite", "among", "between", "through", "as",
+    "to", "of",
+])  # fmt: skip
+_CONNECTIVES = frozenset([
+    "but", "and", "however", "also", "so", "meanwhile", "thus", "therefore", "moreover",
+    "furthermore", "yet", "still", "then", "now", "earlier", "later", "besides",
+    "nevertheless",
+])  # fmt: skip
+_CLASS_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d[\d.,]*|[,.;:?!()\"“”«»—–-]")
+_CLASS_TOKEN_OR_BREAK = re.compile(_CLASS_TOKEN.pattern + "|\n")
+_AFTER_COMMA = re.compile(r",\s+(" + "|".join(_AFTER_COMMA_WORDS) + r")\b")
+# An apostrophe between two letters: searched from the apostrophe, which is rare, rather
+# than from every letter (``_inner_apostrophes``).
+_INNER_APOSTROPHE = re.compile(r"['’](?<=[A-Za-z]['’])(?=[A-Za-z])")
+
+
+def _word_class(token: str) -> str:
+    lower = token.lower()
+    if lower in _FW_INDEX:
+        return lower
+    first = token[0]
+    if first.isdigit():
+        return "#"
+    if first.isalpha():
+        if first.isupper():
+            return "N"
+        if lower.endswith("ing"):
+            return "Cing"
+        if lower.endswith("ly"):
+            return "Cly"
+        if lower.endswith("ed"):
+            return "Ced"
+        return "Cs" if lower.endswith("s") else "C"
+    if token in '"“”«»':
+        return "Q"
+    if token in "—–-":
+        return "-"
+    return token
+
+
+def _opener_class(token: str) -> str | None:
+    lower = token.lower()
+    if token[0].isdigit():
+        return "number"
+    if token in '"“”«»':
+        return "quote"
+    if lower in _DETERMINERS:
+        return "determiner"
+    if lower in _PRONOUNS:
+        return "pronoun"
+    if lower in _PREPOSITIONS:
+        return "preposition"
+    if lower in _CONNECTIVES:
+        return "connective"
+    if token[0].isupper() and lower not in _FW_INDEX:
+        return "name"
+    return None
+
+
+def _inner_apostrophes(text: str) -> int:
+    """Non-overlapping matches of ``[A-Za-z]['’][A-Za-z]``: a match ends one letter after
+    its apostrophe, so an apostrophe two characters after a counted one is not counted."""
+    count = 0
+    last = -3
+    for m in _INNER_APOSTROPHE.finditer(text):
+        if m.start() - last >= 3:
+            count += 1
+            last = m.start()
+    return count
+
+
+class _Classes(dict[str, str]):
+    """Word classes already worked out: one dictionary look-up a token, most of the time."""
+
+    def __missing__(self, token: str) -> str:
+        cls = _word_class(token)
+        if len(self) < 200_000:
+            self[token] = cls
+        return cls
+
+
+_CLASSES = _Classes({"\n": ""})
+
+
+def syntax(
+    ctx: Context, tokens: Sequence[str], counts: Mapping[str, int] | None = None
+) -> list[float]:
+    """Sentence openers, closed-class ratios, comma links and class pairs: all shares of
+    sentences, of a closed class, or rates per class token. ``counts`` is
+    ``Counter(tokens)``, when the caller has it."""
+    if counts is None:
+        counts = Counter(tokens)
+    n = max(len(tokens), 1)
+    openers: Counter[str] = Counter()
+    for seg in ctx.prose:
+        first = _CLASS_TOKEN.search(seg.text)
+        if first is not None:
+            opener = _opener_class(first.group(0))
+            if opener is not None:
+                openers[opener] += 1
+    # Every sentence's classes, one after another, with "" (a line break's class) between
+    # sentences (a sentence holds no line break), so that no pair crosses a sentence
+    # boundary.
+    words = _CLASS_TOKEN_OR_BREAK.findall("\n".join(seg.text for seg in ctx.prose))
+    classes = list(map(_CLASSES.__getitem__, words))
+    classes_seen = len(classes) - classes.count("")
+    found = Counter(pairwise(classes))
+    pairs = [found[pair] for pair in CLASS_PAIRS]
+    sentences = max(len(ctx.prose), 1)
+    out = [openers[c] / sentences for c in _OPENER_CLASSES]
+    pronouns = sum(counts[w] for w in _PRONOUNS)
+    determiners = sum(counts[w] for w in _DETERMINERS)
+    articles = counts["the"] + counts["a"] + counts["an"]
+    out.append(pronouns / (pronouns + determiners) if pronouns + determiners else 0.5)
+    out.append(counts["the"] / articles if articles else 0.5)
+    which = counts["which"] + counts["that"]
+    out.append(counts["which"] / which if which else 0.5)
+    out.append(sum(counts[w] for w in _SUBJECT_PRONOUNS) / n)
+    text = " ".join(seg.text for seg in ctx.prose)
+    after = Counter(m.group(1) for m in _AFTER_COMMA.finditer(text.lower()))
+    out.extend(after[w] / n for w in _AFTER_COMMA_WORDS)
+    out.append(_inner_apostrophes(text) / n)
+    seen = max(classes_seen, 1)
+    out.extend(p / seen for p in pairs)
+    return out
+
 
 # Reporting verbs other than "say": Russian news rotates "заявил, отметил, подчеркнул",
 # and translations keep the rotation where English news mostly repeats "said".
@@ -97,11 +300,13 @@ _PERFECT = re.compile(
 _PROGRESSIVE = re.compile(r"(?:is|are|was|were|be|been|am)\s+(?:\w+ly\s+)?\w{2,}ing\b")
 _POSSESSIVE = re.compile(r"\w['’]s\b")
 _PARTICLE = re.compile(r"\b\w+\s+(?:up|down|off|out|back|away|over)\b(?!\s+(?:of|the|a|to)\b)")
-# A capitalised word that does not open the text, a sentence or a quotation (checked in
-# ``_capitalised``), and a number's first digit (``_numbers``).
-_CAPITAL = re.compile(r"[A-Z][a-z]")
-_DIGIT = re.compile(r"\d")
-_SENTENCE_OPENERS = frozenset('.!?\n"“«')
+# A capitalised word that does not open the text, a sentence or a quotation, and a
+# number's first digit. Both start with the character they look for, so that the engine
+# can skip to candidates, and then look behind it: a capital after a non-word character
+# but not after a sentence end (or an opening quotation mark) and a space; a digit after
+# no word character.
+_CAPITALISED = re.compile(r"[A-Z](?<=[^\w][A-Z])(?<![.!?\n\"“«]\s[A-Z])[a-z]")
+_NUMBER_START = re.compile(r"\d(?<!\w\d)")
 
 
 def _is_word_char(c: str) -> bool:
@@ -124,34 +329,31 @@ def _count_at_word_starts(rx: re.Pattern[str], text: str) -> int:
 
 
 def _capitalised(text: str) -> int:
-    count = 0
-    for m in _CAPITAL.finditer(text):
-        i = m.start()
-        if i == 0 or _is_word_char(text[i - 1]):
-            continue
-        if i >= 2 and text[i - 1].isspace() and text[i - 2] in _SENTENCE_OPENERS:
-            continue
-        count += 1
-    return count
+    return len(_CAPITALISED.findall(text))
 
 
 def _numbers(text: str) -> int:
-    return sum(
-        1 for m in _DIGIT.finditer(text) if not (m.start() and _is_word_char(text[m.start() - 1]))
-    )
+    return len(_NUMBER_START.findall(text))
 
 
 _QUOTES = re.compile(r"[\"“”«»„]")
 _DASHES = re.compile(r"\s[—–-]\s|—")
 
 
-def shape(ctx: Context, tokens: Sequence[str]) -> dict[str, float]:
+def shape(
+    ctx: Context, tokens: Sequence[str], counts: Mapping[str, int] | None = None
+) -> dict[str, float]:
+    """Word shape, verb forms and punctuation; ``counts`` is ``Counter(tokens)``, when the
+    caller has it (each distinct word is then looked at once)."""
     n = max(len(tokens), 1)
     text = " ".join(seg.text for seg in ctx.prose)
-    letters = sum(len(t) for t in tokens)
+    if counts is None:
+        counts = Counter(tokens)
+    letters = sum(len(t) * c for t, c in counts.items())
+    long_words = sum(c for t, c in counts.items() if len(t) >= 9)
     lower = text.lower()
-    said = sum(1 for t in tokens if t in _SAY)
-    other = sum(1 for t in tokens if t in _OTHER_SPEECH)
+    said = sum(counts.get(t, 0) for t in _SAY)
+    other = sum(counts.get(t, 0) for t in _OTHER_SPEECH)
     openers = sum(1 for seg in ctx.prose if _NEWS_OPENER.match(seg.text))
     return {
         "said_share": said / (said + other) if said + other else 0.5,
@@ -161,7 +363,7 @@ def shape(ctx: Context, tokens: Sequence[str]) -> dict[str, float]:
         "possessive_rate": len(_POSSESSIVE.findall(text)) / n,
         "particle_rate": len(_PARTICLE.findall(lower)) / n,
         "mean_word_length": letters / n,
-        "long_word_rate": sum(1 for t in tokens if len(t) >= 9) / n,
+        "long_word_rate": long_words / n,
         "capitalised_rate": _capitalised(text) / n,
         "number_rate": _numbers(text) / n,
         "comma_rate": text.count(",") / n,
@@ -196,24 +398,28 @@ def not_applicable(ctx: Context) -> str | None:
     return None
 
 
-def function_word_rates(tokens: Sequence[str]) -> list[float]:
-    rates = [0.0] * len(FUNCTION_WORDS)
+def function_word_rates(
+    tokens: Sequence[str], counts: Mapping[str, int] | None = None
+) -> list[float]:
+    """The rate of each of ``FUNCTION_WORDS`` among ``tokens`` (``counts``, when given, is
+    ``Counter(tokens)``)."""
     if not tokens:
-        return rates
-    counts = Counter(t for t in tokens if t in _FW_INDEX)
+        return [0.0] * len(FUNCTION_WORDS)
+    if counts is None:
+        counts = Counter(t for t in tokens if t in _FW_INDEX)
     n = len(tokens)
-    for word, count in counts.items():
-        rates[_FW_INDEX[word]] = count / n
-    return rates
+    return [counts.get(w, 0) / n for w in FUNCTION_WORDS]
 
 
 def row(ctx: Context, metrics: Mapping[str, float]) -> list[float]:
     """The model's row for a document, from its context and the scorer's metrics."""
     tokens = prose_tokens(ctx)
-    values = function_word_rates(tokens)
+    counts = Counter(tokens)
+    values = function_word_rates(tokens, counts)
     values.extend(float(metrics[k]) for k in PROFILE_FEATURES)
-    got = shape(ctx, tokens)
+    got = shape(ctx, tokens, counts)
     values.extend(got[k] for k in SHAPE_FEATURES)
+    values.extend(syntax(ctx, tokens, counts))
     values.extend(math.log1p(float(metrics[k])) for k in DETECTOR_FEATURES)
     values.append(float(metrics["span_score"]))
     return values

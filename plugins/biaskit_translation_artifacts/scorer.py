@@ -186,7 +186,7 @@ class TranslationArtifactsScorer:
     """
 
     name = "translation_artifacts"
-    version = "0.2.0"
+    version = "0.2.1"
     description = "Signs the English was machine- or poorly translated, chiefly from Russian."
     default = True
 

@@ -49,3 +49,53 @@ def test_model_applies_to_english_prose_only() -> None:
 def test_rows_are_finite_for_any_text(text: str) -> None:
     row = analyse(text).row
     assert len(row) == len(FEATURE_NAMES) and all(math.isfinite(v) for v in row)
+
+
+def _features(text: str) -> dict[str, float]:
+    return dict(zip(FEATURE_NAMES, analyse(text).row, strict=True))
+
+
+def test_sentence_openers_are_shares_of_sentences() -> None:
+    got = _features(
+        "The council met on Monday. He said the plan was ready. In May the work began. "
+        "However, the money ran out. Smith resigned.\n"
+    )
+    assert got["sentences opened by a determiner"] == pytest.approx(1 / 5)
+    assert got["sentences opened by a pronoun"] == pytest.approx(1 / 5)
+    assert got["sentences opened by a preposition"] == pytest.approx(1 / 5)
+    assert got["sentences opened by a connective"] == pytest.approx(1 / 5)
+    assert got["sentences opened by a name"] == pytest.approx(1 / 5)
+
+
+def test_class_pairs_are_rates_per_class_token() -> None:
+    from biaskit_translation_artifacts.context import Context, prose_tokens
+    from biaskit_translation_artifacts.features import PAIR_FEATURES, syntax
+
+    ctx = Context.build("The plan failed. The money ran out.\n")
+    rates = syntax(ctx, prose_tokens(ctx))[-len(PAIR_FEATURES) :]
+    values = dict(zip(PAIR_FEATURES, rates, strict=True))
+    # Classes: the word word-ed . | the word word out . (9 class tokens)
+    assert values["pair 'the word'"] == pytest.approx(2 / 9)
+    assert values["pair 'word-ed full stop'"] == pytest.approx(1 / 9)
+    assert values["pair 'word word'"] == pytest.approx(1 / 9)
+    assert values["pair 'word full stop'"] == 0.0
+
+
+def test_closed_class_ratios() -> None:
+    got = _features("The report, which he wrote, says that the plan is a failure.\n")
+    assert got["'the' among articles"] == pytest.approx(2 / 3)
+    assert got["'which' among 'which' and 'that'"] == pytest.approx(1 / 2)
+    assert got["comma before 'which'"] > 0
+
+
+def test_counters_match_their_plain_definitions() -> None:
+    import re
+
+    from biaskit_translation_artifacts.features import _capitalised, _inner_apostrophes, _numbers
+
+    texts = ["a'b'c rock'n'roll it’s", "Ab. Cd Ef “Gh 9 x9 (10", "", "Ab", ".\nAb", "x. Ab"]
+    for text in texts:
+        assert _inner_apostrophes(text) == len(re.findall(r"[A-Za-z]['’][A-Za-z]", text))
+    # Ef and Ij: not Ab (the text's start), Cd (a sentence's) or Gh (a quotation's).
+    assert _capitalised("Ab. Cd Ef “ Gh said Ij") == 2
+    assert _numbers("9 x9 (10 and 35") == 3  # 9, 10, 35; not the 9 of x9
