@@ -46,7 +46,15 @@ from typing import IO, Annotated, Any, Optional
 
 import typer
 
-from biaskit.cli_support import err
+from biaskit.cli_support import (
+    IdFieldOption,
+    InputFormat,
+    InputFormatOption,
+    JobsOption,
+    MaxCharsOption,
+    TextFieldOption,
+    err,
+)
 from biaskit.model import DimensionScore, Document, InputError, Report, Span
 
 __all__ = [
@@ -336,12 +344,6 @@ def as_row(item: Cleaned) -> dict[str, Any]:
     }
 
 
-class CleanInput(StrEnum):
-    auto = "auto"
-    text = "text"
-    jsonl = "jsonl"
-
-
 def clean(
     paths: Annotated[
         list[str],
@@ -375,18 +377,11 @@ def clean(
     unwrap: Annotated[
         bool, typer.Option(help="Join the lines of each blank-line-separated paragraph.")
     ] = False,
-    input_format: Annotated[
-        CleanInput, typer.Option(help="How to read inputs; auto goes by file suffix.")
-    ] = CleanInput.auto,
-    text_field: Annotated[str, typer.Option(help="JSONL field holding the text.")] = "text",
-    id_field: Annotated[str, typer.Option(help="JSONL field holding the id.")] = "id",
-    jobs: Annotated[
-        int,
-        typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 (default) uses every core."),
-    ] = 0,
-    max_chars: Annotated[
-        int, typer.Option(min=1, help="Longer documents are truncated, with a warning.")
-    ] = 2_000_000,
+    input_format: InputFormatOption = InputFormat.auto,
+    text_field: TextFieldOption = "text",
+    id_field: IdFieldOption = "id",
+    jobs: JobsOption = 0,
+    max_chars: MaxCharsOption = 2_000_000,
 ) -> None:
     """Write each article with its boilerplate lines removed, paragraphs kept."""
     from biaskit.io.readers import read_sources

@@ -18,7 +18,15 @@ import typer
 from biaskit import __version__
 from biaskit.bench import cli as bench_cli
 from biaskit.clean import clean
-from biaskit.cli_support import err
+from biaskit.cli_support import (
+    IdFieldOption,
+    InputFormat,
+    InputFormatOption,
+    JobsOption,
+    MaxCharsOption,
+    TextFieldOption,
+    err,
+)
 from biaskit.report.explain import explain
 
 app = typer.Typer(
@@ -51,12 +59,6 @@ class Engine(StrEnum):
     dask = "dask"
 
 
-class InputFormat(StrEnum):
-    auto = "auto"
-    text = "text"
-    jsonl = "jsonl"
-
-
 @app.command()
 def score(
     paths: Annotated[
@@ -81,15 +83,10 @@ def score(
         Optional[Path],  # noqa: UP045
         typer.Option("--output", "-o", help="Write here instead of standard output."),
     ] = None,
-    input_format: Annotated[
-        InputFormat, typer.Option(help="How to read inputs; auto goes by file suffix.")
-    ] = InputFormat.auto,
-    text_field: Annotated[str, typer.Option(help="JSONL field holding the text.")] = "text",
-    id_field: Annotated[str, typer.Option(help="JSONL field holding the id.")] = "id",
-    jobs: Annotated[
-        int,
-        typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 (default) uses every core."),
-    ] = 0,
+    input_format: InputFormatOption = InputFormat.auto,
+    text_field: TextFieldOption = "text",
+    id_field: IdFieldOption = "id",
+    jobs: JobsOption = 0,
     timeout: Annotated[
         Optional[float],  # noqa: UP045
         typer.Option(min=0.001, help="Seconds one scorer may spend on one document."),
@@ -97,9 +94,7 @@ def score(
     include_text: Annotated[
         bool, typer.Option(help="Include each article's text in JSON output.")
     ] = False,
-    max_chars: Annotated[
-        int, typer.Option(min=1, help="Longer documents are truncated, with a warning.")
-    ] = 2_000_000,
+    max_chars: MaxCharsOption = 2_000_000,
     engine: Annotated[
         Engine, typer.Option(help="local: processes on this machine; dask: a Dask cluster.")
     ] = Engine.local,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from biaskit.cli_support import err
+from biaskit.cli_support import IdFieldOption, InputFormat, InputFormatOption, TextFieldOption, err
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -53,11 +53,9 @@ def explain(
             "--plugin", "-p", help="Dimension to run (repeat or comma-separate; 'all' for every)."
         ),
     ] = None,
-    input_format: Annotated[
-        str, typer.Option(help="How to read inputs: auto (by file suffix), text or jsonl.")
-    ] = "auto",
-    text_field: Annotated[str, typer.Option(help="JSONL field holding the text.")] = "text",
-    id_field: Annotated[str, typer.Option(help="JSONL field holding the id.")] = "id",
+    input_format: InputFormatOption = InputFormat.auto,
+    text_field: TextFieldOption = "text",
+    id_field: IdFieldOption = "id",
     max_notes: Annotated[
         int, typer.Option(min=0, help="Reasons listed per dimension; 0 lists every one.")
     ] = 0,
@@ -86,9 +84,6 @@ def explain(
     )
     from biaskit.runner import run
 
-    if input_format not in ("auto", "text", "jsonl"):
-        err(f"unknown input format {input_format!r}; choose auto, text or jsonl")
-        raise typer.Exit(2)
     pm = get_plugin_manager()
     try:
         chosen = select_scorers(pm, plugin)
@@ -100,7 +95,7 @@ def explain(
         raise typer.Exit(2)
     settings: dict[str, Any] = {
         "dimensions": [s.name for s in chosen],
-        "input_format": input_format,
+        "input_format": InputFormat(input_format).value,
         "text_field": text_field,
         "id_field": id_field,
     }
