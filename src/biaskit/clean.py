@@ -483,17 +483,9 @@ def _write_csv(items: Iterable[Cleaned], stream: IO[str]) -> None:
 
 
 def _write_parquet(items: Iterable[Cleaned], path: Path) -> None:
-    from biaskit.io.parquet import ROW_GROUP, _pyarrow
+    from biaskit.io.parquet import pyarrow_module, write_rows
 
-    pa = _pyarrow()
+    pa = pyarrow_module()
     types = {"ok": pa.bool_(), "boilerplate_share": pa.float64(), "removed_lines": pa.int32()}
-    schema = pa.schema([(name, types.get(name, pa.string())) for name in ROW_COLUMNS])
-    rows: list[dict[str, Any]] = []
-    with pa.parquet.ParquetWriter(str(path), schema) as writer:
-        for item in items:
-            rows.append(as_row(item))
-            if len(rows) >= ROW_GROUP:
-                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-                rows.clear()
-        if rows:
-            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+    fields = [(name, types.get(name, pa.string())) for name in ROW_COLUMNS]
+    write_rows(map(as_row, items), fields, str(path))

@@ -23,7 +23,8 @@ BATCH = 1000
 INSTALL = "reading and writing Parquet needs pyarrow: pip install 'biaskit[parquet]'"
 
 
-def _pyarrow() -> Any:
+def pyarrow_module() -> Any:
+    """pyarrow with its parquet module, or an ImportError that says how to install it."""
     try:
         import pyarrow
         import pyarrow.parquet
@@ -42,7 +43,7 @@ class ParquetReader:
 
     def read(self, source: str, options: Mapping[str, Any]) -> Iterator[Document | InputError]:
         try:
-            pa = _pyarrow()
+            pa = pyarrow_module()
             handle = pa.parquet.ParquetFile(source)
         except Exception as exc:
             yield InputError(source, source, f"cannot read {source} as Parquet: {exc}")
@@ -84,7 +85,7 @@ class ParquetWriter:
     binary = True
 
     def write(self, reports: Iterable[Report], stream: IO[Any], options: Mapping[str, Any]) -> None:
-        pa = _pyarrow()
+        pa = pyarrow_module()
         dims = list(options.get("dimensions") or [])
         fields = [
             ("id", pa.string()),
@@ -103,17 +104,25 @@ class ParquetWriter:
                 (f"{d}_metrics", pa.string()),
             ]
         fields.append(("record", pa.string()))
-        schema = pa.schema(fields)
         include_text = bool(options.get("include_text"))
-        rows: list[dict[str, Any]] = []
-        with pa.parquet.ParquetWriter(stream, schema) as writer:
-            for report in reports:
-                rows.append(_row(report, dims, include_text))
-                if len(rows) >= ROW_GROUP:
-                    writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-                    rows.clear()
-            if rows:
-                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+        write_rows((_row(report, dims, include_text) for report in reports), fields, stream)
+
+
+def write_rows(rows: Iterable[Mapping[str, Any]], fields: list[tuple[str, Any]], sink: Any) -> None:
+    """Write dict rows to Parquet (``sink``: a path or a binary stream) a row group of
+    ``ROW_GROUP`` at a time, so that memory stays flat however many rows come; ``fields``
+    are (name, pyarrow type) pairs, in column order."""
+    pa = pyarrow_module()
+    schema = pa.schema(fields)
+    batch: list[Mapping[str, Any]] = []
+    with pa.parquet.ParquetWriter(sink, schema) as writer:
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= ROW_GROUP:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch.clear()
+        if batch:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
 
 
 def _row(report: Report, dims: list[str], include_text: bool) -> dict[str, Any]:
