@@ -24,7 +24,9 @@ from biaskit.cli_support import (
     InputFormatOption,
     JobsOption,
     MaxCharsOption,
+    PluginOption,
     TextFieldOption,
+    chosen_scorers,
     err,
 )
 from biaskit.report.explain import explain
@@ -65,12 +67,7 @@ def score(
         list[str],
         typer.Argument(help="Files, folders (recursive), globs, JSONL corpora, or - for stdin."),
     ],
-    plugin: Annotated[
-        Optional[list[str]],  # noqa: UP045 - typer needs Optional here
-        typer.Option(
-            "--plugin", "-p", help="Dimension to run (repeat or comma-separate; 'all' for every)."
-        ),
-    ] = None,
+    plugin: PluginOption = None,
     format: Annotated[
         str,
         typer.Option(
@@ -114,28 +111,18 @@ def score(
 ) -> None:
     """Score articles and write one report per article."""
     from biaskit.io.readers import count_documents, read_sources
-    from biaskit.plugins import (
-        PluginConflict,
-        UnknownDimension,
-        get_plugin_manager,
-        readers,
-        select_scorers,
-        writers,
-    )
+    from biaskit.plugins import PluginConflict, get_plugin_manager, readers, writers
     from biaskit.runner import available_cores, run
 
     pm = get_plugin_manager()
+    chosen = chosen_scorers(pm, plugin)
     try:
-        chosen = select_scorers(pm, plugin)
         available_writers = writers(pm)
-    except (UnknownDimension, PluginConflict) as exc:
+    except PluginConflict as exc:
         err(str(exc))
         raise typer.Exit(2) from None
     if format not in available_writers:
         err(f"unknown format {format!r}; choose from {', '.join(available_writers)}")
-        raise typer.Exit(2)
-    if not chosen:
-        err("no dimension to run: no scorer plugin is installed or enabled (biaskit plugins)")
         raise typer.Exit(2)
     settings: dict[str, Any] = {
         "dimensions": [s.name for s in chosen],

@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from biaskit.cli_support import IdFieldOption, InputFormat, InputFormatOption, TextFieldOption, err
+from biaskit.cli_support import (
+    IdFieldOption,
+    InputFormat,
+    InputFormatOption,
+    PluginOption,
+    TextFieldOption,
+    chosen_scorers,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -47,12 +54,7 @@ def explain(
             help="The article: a file, a folder, a glob, a JSONL corpus, or - for stdin."
         ),
     ],
-    plugin: Annotated[
-        Optional[list[str]],  # noqa: UP045 - typer needs Optional here
-        typer.Option(
-            "--plugin", "-p", help="Dimension to run (repeat or comma-separate; 'all' for every)."
-        ),
-    ] = None,
+    plugin: PluginOption = None,
     input_format: InputFormatOption = InputFormat.auto,
     text_field: TextFieldOption = "text",
     id_field: IdFieldOption = "id",
@@ -75,24 +77,11 @@ def explain(
 
     from biaskit import __version__
     from biaskit.io.readers import read_sources
-    from biaskit.plugins import (
-        PluginConflict,
-        UnknownDimension,
-        get_plugin_manager,
-        readers,
-        select_scorers,
-    )
+    from biaskit.plugins import get_plugin_manager, readers
     from biaskit.runner import run
 
     pm = get_plugin_manager()
-    try:
-        chosen = select_scorers(pm, plugin)
-    except (UnknownDimension, PluginConflict) as exc:
-        err(str(exc))
-        raise typer.Exit(2) from None
-    if not chosen:
-        err("no dimension to run: no scorer plugin is installed or enabled (biaskit plugins)")
-        raise typer.Exit(2)
+    chosen = chosen_scorers(pm, plugin)
     settings: dict[str, Any] = {
         "dimensions": [s.name for s in chosen],
         "input_format": InputFormat(input_format).value,
