@@ -27,8 +27,10 @@ import json
 import re
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from timing import best_rates
 
 from biaskit import Document
 from biaskit_source_attribution import SourceAttributionScorer
@@ -71,17 +73,6 @@ def aeb_texts(data_dir: Path, limit: int) -> list[str]:
     return pack(docs)[:limit]
 
 
-def best_rate(fn: Callable[[str], object], texts: Sequence[str], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        for text in texts:
-            fn(text)
-        best = min(best, time.perf_counter() - start)
-    return len(texts) / best
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n", 1)[0])
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
@@ -122,9 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, texts in corpora.items():
         kb = sum(len(t.encode()) for t in texts) / len(texts) / 1024
-        r_bare = best_rate(bare, texts, args.repeat)
-        r_rules = best_rate(with_rules, texts, args.repeat)
-        r_model = best_rate(with_model, texts, args.repeat)
+        r_bare = best_rates(bare, texts, args.repeat)[1]
+        r_rules = best_rates(with_rules, texts, args.repeat)[1]
+        r_model = best_rates(with_model, texts, args.repeat)[1]
         print(
             f"| {name} | {len(texts)} | {kb:.1f} | {r_bare:,.0f} | {r_rules:,.0f} "
             f"| {r_model:,.0f} | {r_bare / r_model:.0f}x |"

@@ -25,15 +25,15 @@ Speed is only ever measured here, never asserted in a unit test.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import re
 import sys
 import textwrap
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlparse
+
+from timing import best_rates
 
 from biaskit import Document
 from biaskit_boilerplate import BoilerplateScorer
@@ -102,21 +102,6 @@ def render(parts: Sequence[str], layout: str) -> str:
     if layout == "lines":
         return "\n".join(parts) + "\n"
     return "\n\n".join(textwrap.fill(p, 72) for p in parts) + "\n"
-
-
-def best_rates(
-    fn: Callable[[str], object], texts: Sequence[str], repeat: int
-) -> tuple[float, float]:
-    """Documents per second, best of ``repeat`` passes: (CPU time, wall-clock)."""
-    cpu = wall = float("inf")
-    for _ in range(repeat):
-        gc.collect()
-        c0, w0 = time.process_time(), time.perf_counter()
-        for text in texts:
-            fn(text)
-        cpu = min(cpu, time.process_time() - c0)
-        wall = min(wall, time.perf_counter() - w0)
-    return len(texts) / cpu, len(texts) / wall
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -27,9 +27,9 @@ import argparse
 import json
 import os
 import re
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import best_rates
 
 from biaskit import Document
 
@@ -50,18 +50,6 @@ def articles(data_dir: Path, size: int) -> list[str]:
             parts.append(bodies[j])
         out.append("\n\n".join(parts)[:size])
     return out
-
-
-def best_rate(run: Callable[[str], object], docs: list[str], repeat: int) -> tuple[float, float]:
-    """Documents per second of the fastest pass, by the wall clock and by CPU time."""
-    wall = cpu = float("inf")
-    for _ in range(repeat):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        for text in docs:
-            run(text)
-        wall = min(wall, time.perf_counter() - started)
-        cpu = min(cpu, time.process_time() - started_cpu)
-    return len(docs) / wall, len(docs) / max(cpu, 1e-9)
 
 
 def main() -> None:
@@ -88,8 +76,8 @@ def main() -> None:
 
     for text in docs:  # load the model, warm the word cache
         score(text)
-    rate, rate_cpu = best_rate(score, docs, args.repeat)
-    bare, bare_cpu = best_rate(words.findall, docs, args.repeat)
+    rate_cpu, rate = best_rates(score, docs, args.repeat)
+    bare_cpu, bare = best_rates(words.findall, docs, args.repeat)
     mode = "rules" if args.rules else (str(args.model) if args.model else "shipped model")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"loaded_language {scorer.version} ({mode}), {len(docs)} articles of {args.size} chars")

@@ -23,12 +23,12 @@ Speed is only ever measured here, never asserted in a unit test.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import re
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+
+from timing import best_rates
 
 from biaskit import Document
 from biaskit_translation_artifacts import TranslationArtifactsScorer
@@ -52,17 +52,6 @@ def articles(data_dir: Path) -> list[str]:
         cut = text.rfind("\n", 0, TARGET_CHARS)
         out.append(text[: cut if cut > TARGET_CHARS // 2 else TARGET_CHARS])
     return out
-
-
-def best_rate(fn: Callable[[str], object], texts: Sequence[str], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        gc.collect()
-        start = time.process_time()
-        for text in texts:
-            fn(text)
-        best = min(best, time.process_time() - start)
-    return len(texts) / best if best > 0 else float("inf")
 
 
 def detectors_only(text: str) -> object:
@@ -96,14 +85,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(texts)} articles, mean {size:,.0f} characters; best of {args.repeat}, one core")
     print("| pass | docs/s | ms/doc | x re.findall |")
     print("|---|---:|---:|---:|")
-    base = best_rate(bare, texts, args.repeat)
+    base = best_rates(bare, texts, args.repeat)[0]
     for name, fn in (
         ("re.findall", bare),
         ("detectors", detectors_only),
         ("detectors+profile", rules_score),
         ("scorer (default, with model)", full_score),
     ):
-        rate = base if fn is bare else best_rate(fn, texts, args.repeat)
+        rate = base if fn is bare else best_rates(fn, texts, args.repeat)[0]
         print(f"| {name} | {rate:,.0f} | {1000 / rate:.3f} | {base / rate:.1f} |")
     return 0
 
