@@ -7,7 +7,7 @@ from dataclasses import asdict
 from typing import IO, Any
 
 from biaskit.bench.metrics import Estimate
-from biaskit.bench.runner import BenchResult
+from biaskit.bench.runner import BenchResult, ClassifierResult
 
 # Unit-level columns first, in this order; count-based metrics (words, spans) follow in the
 # order the dataset reports them. Accuracy is left out: on skewed classes it flatters.
@@ -56,12 +56,17 @@ def _threshold(value: float | None, source: str) -> str:
     return f"{value:.3f} ({source})" if value is not None else source
 
 
+def _name(r: ClassifierResult) -> str:
+    """A classifier as a table names it: name, version, and how many examples it failed on."""
+    return f"{r.name} {r.version}" + (f" ({r.errors} errors)" if r.errors else "")
+
+
 def _rows(result: BenchResult) -> tuple[list[str], list[list[str]]]:
     cols = _columns(result)
     header = ["classifier", *[_title(c) for c in cols], "docs/s", "peak MB", "threshold"]
     rows = []
     for r in result.results:
-        name = f"{r.name} {r.version}" + (f" ({r.errors} errors)" if r.errors else "")
+        name = _name(r)
         rows.append(
             [
                 name,
@@ -101,7 +106,7 @@ def _long_rows(result: BenchResult) -> tuple[list[str], list[list[str]]]:
     header = ["classifier", "measure", *used]
     rows = []
     for r in result.results:
-        name = f"{r.name} {r.version}" + (f" ({r.errors} errors)" if r.errors else "")
+        name = _name(r)
         for i, (measure, metrics) in enumerate(measures):
             cells = [_cell(r.metrics.get(metrics[k])) if k in metrics else "" for k in used]
             rows.append([name if i == 0 else "", measure, *cells])
@@ -184,7 +189,7 @@ def to_json(result: BenchResult) -> str:
 def from_json(text: str) -> BenchResult:
     """A result written by ``to_json``, back as objects: one measured run can then be
     rendered as Markdown or a table without being measured again."""
-    from biaskit.bench.runner import ClassifierResult, Comparison
+    from biaskit.bench.runner import Comparison
 
     data = json.loads(text)
     results = [
