@@ -145,7 +145,7 @@ _STAMP_SHIFT = 36
 _MONTH_SHIFT = 42
 # Beyond this many distinct words a word cache starts afresh, so that a long-running
 # process over millions of documents holds a bounded amount of memory.
-_CACHE_WORDS = 200_000
+_CACHE_WORDS = 50_000
 
 
 class _Words(dict[str, str]):

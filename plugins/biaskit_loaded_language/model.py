@@ -72,7 +72,7 @@ STATIC_WEIGHT = 0.5
 # How many summaries of the word model's scores the sentence model reads (``_word_evidence``).
 WORD_EVIDENCE = 4
 # The word cache is emptied when it reaches this many distinct words.
-MAX_CACHED_WORDS = 1_000_000
+MAX_CACHED_WORDS = 100_000
 # Out-of-fold word scores for the sentence model are taken over this many folds.
 FOLDS = 5
 START, END = "<s>", "</s>"
