@@ -226,6 +226,29 @@ class LineModel:
         self.bias = float(clf.intercept_[0]) - sum(
             w * m for w, m in zip(self.weights, self.means, strict=True)
         )
+        self._weights_np: Any = None
+
+    def column_probabilities(self, columns: Sequence[Sequence[float]]) -> list[float]:
+        """``probabilities`` of the rows these columns (``line_columns``) make, as one
+        matrix product: turning the columns into an array once costs a third less than a
+        Python dot product per line, on a 30-line article."""
+        import numpy as np
+
+        if not columns or not len(columns[0]):
+            return []
+        z = self._weight_array @ np.array(columns, dtype=float) + self.bias
+        # Capped so that exp cannot overflow: below z = -500 the probability is 0 to double
+        # precision anyway (np.minimum: a third of np.clip's cost on 30 numbers).
+        p = 1.0 / (1.0 + np.exp(np.minimum(-z, 500.0)))
+        return p.tolist()  # type: ignore[no-any-return]
+
+    @property
+    def _weight_array(self) -> Any:
+        if self._weights_np is None:
+            import numpy as np
+
+            self._weights_np = np.array(self.weights, dtype=float)
+        return self._weights_np
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
         logits = map(sum, map(map, repeat(operator.mul), repeat(self.weights), rows))

@@ -146,14 +146,14 @@ class BoilerplateScorer:
         rule_ps, kinds, reasons, _ = (
             map(list, zip(*rules, strict=True)) if rules else ([], [], [], [])
         )
-        rows: list[tuple[float, ...]] = []
+        columns: list[Sequence[float]] = []
         if model is None or not starts:
             probs = rule_ps
         else:
             from biaskit_boilerplate.model import final_probabilities, line_columns
 
-            rows = list(zip(*line_columns(found, rules), strict=True))
-            probs = final_probabilities(model.probabilities(rows), rules)
+            columns = line_columns(found, rules)
+            probs = final_probabilities(model.column_probabilities(columns), rules)
 
         n = len(starts)
         sizes = list(map(operator.sub, ends, starts))
@@ -170,7 +170,8 @@ class BoilerplateScorer:
             furniture_rule = furniture_rules[i]
             if flagged and not furniture_rule:
                 kinds[i] = furniture_kind(feats[i])
-                reasons[i] = _model_reason(model, rows[i] if rows else (), probs[i], rules[i])
+                row = [column[i] for column in columns]  # the few lines that need a reason
+                reasons[i] = _model_reason(model, row, probs[i], rules[i])
             elif flagged and model is not None:
                 reasons[i] = f"{reasons[i]} (p={probs[i]:.2f})"
             elif not flagged and furniture_rule:

@@ -77,6 +77,8 @@ def test_fitted_model_predicts_like_scikit_learn(trained_path: Path) -> None:
     rows = [row for i in range(4) for row in line_rows(_page(i).text).rows]
     expected = estimator.predict_proba(np.asarray(rows, dtype=float))[:, 1]
     assert np.allclose(fast.probabilities(rows), expected, atol=1e-9)
+    columns = [list(column) for column in zip(*rows, strict=True)]
+    assert np.allclose(fast.column_probabilities(columns), expected, atol=1e-9)
 
 
 def test_threshold_comes_from_the_sidecar(trained_path: Path) -> None:
