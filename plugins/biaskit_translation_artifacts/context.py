@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 
 from biaskit.text import Segment, quoted_regions
 
@@ -108,6 +109,9 @@ class Context:
     __slots__ = (
         "_headline",
         "_prose",
+        "_prose_counts",
+        "_prose_lengths",
+        "_prose_tokens",
         "_sentences",
         "bounds",
         "lower",
@@ -131,6 +135,9 @@ class Context:
         self._sentences: tuple[Segment, ...] | None = None
         self._prose: tuple[Segment, ...] | None = None
         self._headline: dict[int, bool] = {}
+        self._prose_tokens: tuple[str, ...] | None = None
+        self._prose_counts: Counter[str] | None = None
+        self._prose_lengths: tuple[int, ...] | None = None
 
     @classmethod
     def build(cls, text: str) -> Context:
@@ -201,10 +208,35 @@ def _has_quote(text: str) -> bool:
 
 def prose_tokens(ctx: Context) -> tuple[str, ...]:
     """The lower-case words of the running prose, headlines and labels left out: the text
-    whose function words, variety and rhythm the profile measures."""
-    if len(ctx.prose) == len(ctx.bounds):
-        return ctx.tokens
-    return tuple(_TOKEN.findall(" ".join(seg.text for seg in ctx.prose).lower()))
+    whose function words, variety and rhythm the profile measures (worked out once)."""
+    tokens = ctx._prose_tokens
+    if tokens is None:
+        if len(ctx.prose) == len(ctx.bounds):
+            tokens = ctx.tokens
+        else:
+            tokens = tuple(_TOKEN.findall(" ".join(seg.text for seg in ctx.prose).lower()))
+        ctx._prose_tokens = tokens
+    return tokens
+
+
+def prose_counts(ctx: Context) -> Counter[str]:
+    """``Counter(prose_tokens(ctx))``, worked out once; the profile and the model's row
+    share it, and neither may change it."""
+    counts = ctx._prose_counts
+    if counts is None:
+        counts = ctx._prose_counts = Counter(prose_tokens(ctx))
+    return counts
+
+
+def prose_lengths(ctx: Context) -> tuple[int, ...]:
+    """The length in words (white-space separated) of every prose sentence of three words
+    or more, in order, worked out once."""
+    lengths = ctx._prose_lengths
+    if lengths is None:
+        lengths = ctx._prose_lengths = tuple(
+            x for x in (len(seg.text.split()) for seg in ctx.prose) if x >= 3
+        )
+    return lengths
 
 
 def is_headline_text(text: str) -> bool:

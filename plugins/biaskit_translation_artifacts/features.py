@@ -3,9 +3,10 @@
 Translationese research (Baroni and Bernardini 2006; Volansky, Ordan and Wintner 2015)
 finds translated text best told from original text by its function words, then by lexical
 variety, cohesive markers and punctuation; the detectors add what a reader sees. Every
-feature here is a rate, a ratio or a shape, never a count or a length: a corpus whose two
-classes differ in length (WMT21's does) must not let a model learn "short means
-translated". Rates are per word; rare events are per 1,000 words and log-scaled, so one
+feature here is a rate, a ratio or a shape, never a count or a document's length: a corpus
+whose two classes differ in length (WMT21's does) must not let a model learn "short means
+translated" (the sentence-length features measure sentences, which do not grow with the
+document). Rates are per word; rare events are per 1,000 words and log-scaled, so one
 finding in a short text does not dwarf everything else.
 """
 
@@ -17,8 +18,14 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
-from biaskit_translation_artifacts.context import Context, prose_tokens
+from biaskit_translation_artifacts.context import (
+    Context,
+    prose_counts,
+    prose_lengths,
+    prose_tokens,
+)
 from biaskit_translation_artifacts.detectors import DETECTORS
+from biaskit_translation_artifacts.profile import moving_ttr
 
 # The function words whose rates the model reads: the commonest closed-class words of
 # English news, where translations from Russian (no articles, freer word order, other
@@ -127,12 +134,67 @@ SYNTAX_FEATURES: tuple[str, ...] = (
     *(f"comma before '{w}'" for w in _AFTER_COMMA_WORDS),
     "apostrophes inside words",
 )
+# Adjacent function words ("of the", "it is", "there are"): the function-word n-grams of
+# translationese research (Koppel and Ordan 2011; Volansky et al. 2015), closed-class and
+# so the same in any topic. The 150 commonest pairs of two ``FUNCTION_WORDS`` in the WMT21
+# train and dev windows, both classes counted (the list is fixed; the labels played no part
+# in choosing it), less "the us", which is the name "the US". Rates per prose word.
+FW_BIGRAMS: tuple[tuple[str, str], ...] = (
+    ("of", "the"), ("in", "the"), ("to", "the"), ("on", "the"), ("at", "the"), ("for", "the"),
+    ("according", "to"), ("and", "the"), ("that", "the"), ("this", "is"), ("it", "is"),
+    ("from", "the"), ("it", "s"), ("by", "the"), ("will", "be"), ("in", "a"), ("with", "the"),
+    ("of", "a"), ("about", "the"), ("is", "a"), ("is", "the"), ("there", "are"),
+    ("more", "than"), ("it", "was"), ("we", "have"), ("we", "can"), ("the", "first"),
+    ("the", "same"), ("to", "be"), ("with", "a"), ("one", "of"), ("if", "you"), ("we", "are"),
+    ("the", "most"), ("they", "are"), ("during", "the"), ("there", "is"), ("is", "not"),
+    ("to", "a"), ("you", "can"), ("have", "been"), ("that", "we"), ("it", "will"),
+    ("in", "our"), ("what", "we"), ("that", "he"), ("if", "we"), ("all", "the"), ("for", "a"),
+    ("of", "this"), ("has", "been"), ("in", "this"), ("and", "a"), ("don", "t"), ("and", "it"),
+    ("we", "will"), ("that", "s"), ("and", "they"), ("up", "to"), ("as", "well"),
+    ("in", "an"), ("as", "a"), ("and", "this"), ("well", "as"), ("on", "a"), ("and", "in"),
+    ("but", "the"), ("and", "then"), ("after", "the"), ("into", "the"), ("we", "were"),
+    ("it", "would"), ("s", "a"), ("he", "was"), ("over", "the"), ("around", "the"),
+    ("but", "we"), ("this", "was"), ("into", "a"), ("have", "a"), ("not", "to"), ("can", "be"),
+    ("a", "very"), ("some", "of"), ("as", "the"), ("under", "the"), ("is", "that"),
+    ("that", "a"), ("and", "that"), ("is", "no"), ("these", "are"), ("here", "is"),
+    ("said", "the"), ("such", "a"), ("but", "it"), ("did", "not"), ("that", "it"),
+    ("are", "the"), ("of", "these"), ("at", "least"), ("said", "that"), ("is", "an"),
+    ("are", "not"), ("that", "this"), ("of", "our"), ("can", "t"), ("would", "be"),
+    ("of", "all"), ("was", "a"), ("and", "not"), ("to", "do"), ("is", "to"), ("through", "the"),
+    ("and", "we"), ("and", "i"), ("the", "last"), ("it", "has"), ("have", "to"), ("now", "we"),
+    ("to", "another"), ("that", "there"), ("than", "the"), ("they", "can"), ("to", "him"),
+    ("about", "a"), ("not", "only"), ("of", "them"), ("just", "a"), ("for", "this"),
+    ("what", "it"), ("we", "would"), ("he", "said"), ("due", "to"), ("that", "will"),
+    ("at", "a"), ("to", "this"), ("s", "the"), ("among", "the"), ("which", "is"), ("how", "to"),
+    ("there", "s"), ("does", "not"), ("so", "that"), ("when", "the"), ("by", "a"),
+    ("this", "one"), ("all", "this"), ("out", "of"), ("was", "the"),
+)  # fmt: skip
+BIGRAM_FEATURES: tuple[str, ...] = tuple(f"bigram '{a} {b}'" for a, b in FW_BIGRAMS)
+# Sentence length and the variety of the content words. Translations keep their source's
+# sentence division (a translator renders one sentence as one), so the shape of a Russian
+# article's sentences shows through: in WMT21 the translated windows' prose sentences run
+# to 17-18 words at the median, original English news to 22. Lengths are in words, of prose
+# sentences of three words or more; the variety is a moving type/token ratio over the
+# words that are not ``FUNCTION_WORDS`` (``CONTENT_TTR_WINDOW`` at a time), which does not
+# fall as a text grows.
+LONG_SENTENCE = 30
+SHORT_SENTENCE = 10
+CONTENT_TTR_WINDOW = 20
+SENTENCE_FEATURES: tuple[str, ...] = (
+    "mean sentence length",
+    f"sentences of {LONG_SENTENCE} words or more",
+    f"sentences of {SHORT_SENTENCE} words or fewer",
+    "median sentence length",
+    "content-word variety",
+)
 FEATURE_NAMES: tuple[str, ...] = (
     *(f"fw_{w}" for w in FUNCTION_WORDS),
     *PROFILE_FEATURES,
     *SHAPE_FEATURES,
     *SYNTAX_FEATURES,
     *PAIR_FEATURES,
+    *BIGRAM_FEATURES,
+    *SENTENCE_FEATURES,
     *DETECTOR_FEATURES,
     "span_score",
 )
@@ -298,8 +360,14 @@ _PERFECT = re.compile(
     r"come|become|run|won|lost|built|taken|given|known|shown|grown|begun)\b"
 )
 _PROGRESSIVE = re.compile(r"(?:is|are|was|were|be|been|am)\s+(?:\w+ly\s+)?\w{2,}ing\b")
-_POSSESSIVE = re.compile(r"\w['’]s\b")
-_PARTICLE = re.compile(r"\b\w+\s+(?:up|down|off|out|back|away|over)\b(?!\s+(?:of|the|a|to)\b)")
+# Both written to start at their rarer part (the apostrophe, the particle's white space)
+# and look behind for the rest: the same matches as ``\w['’]s\b`` and
+# ``\b\w+\s+(?:up|...)\b(?!...)`` (see ``_particles`` for the word before a particle),
+# without trying every letter.
+_POSSESSIVE = re.compile(r"['’](?<=\w['’])s\b")
+_PARTICLE = re.compile(
+    r"\s(?<=\w\s)\s*(?:up|down|off|out|back|away|over)\b(?!\s+(?:of|the|a|to)\b)"
+)
 # A capitalised word that does not open the text, a sentence or a quotation, and a
 # number's first digit. Both start with the character they look for, so that the engine
 # can skip to candidates, and then look behind it: a capital after a non-word character
@@ -328,6 +396,52 @@ def _count_at_word_starts(rx: re.Pattern[str], text: str) -> int:
     return count
 
 
+def _particles(text: str) -> int:
+    r"""``len(re.findall(r"\b\w+\s+(?:up|...)\b(?!...)", text))``: a word, white space and a
+    particle. ``_PARTICLE`` finds the white space and the particle; the word before it
+    starts at the last non-word character, and a match whose word began inside the
+    previous match (the particle of "set up over") is not one ``findall`` would make."""
+    count = 0
+    end = 0
+    for m in _PARTICLE.finditer(text):
+        start = m.start() - 1
+        while start > 0 and _is_word_char(text[start - 1]):
+            start -= 1
+        if start >= end:
+            count += 1
+            end = m.end()
+    return count
+
+
+def _possessives(text: str) -> int:
+    r"""``len(re.findall(r"\w['’]s\b", text))``, from the apostrophes: the word character
+    before one must not be the "s" of the previous match ("x's's" is one match)."""
+    count = 0
+    end = 0
+    for m in _POSSESSIVE.finditer(text):
+        if m.start() - 1 >= end:
+            count += 1
+            end = m.end()
+    return count
+
+
+def _dashes(text: str) -> int:
+    r"""``len(re.findall(r"\s[—–-]\s|—", text))``, from the dashes: a dash between two
+    white-space characters (the first not inside the previous match), or an em dash."""
+    count = 0
+    end = 0
+    last = len(text) - 1
+    for m in _DASH.finditer(text):
+        i = m.start()
+        if i - 1 >= end and 0 < i < last and text[i - 1].isspace() and text[i + 1].isspace():
+            count += 1
+            end = i + 2
+        elif i >= end and text[i] == "—":
+            count += 1
+            end = i + 1
+    return count
+
+
 def _capitalised(text: str) -> int:
     return len(_CAPITALISED.findall(text))
 
@@ -337,7 +451,7 @@ def _numbers(text: str) -> int:
 
 
 _QUOTES = re.compile(r"[\"“”«»„]")
-_DASHES = re.compile(r"\s[—–-]\s|—")
+_DASH = re.compile(r"[—–-]")
 
 
 def shape(
@@ -360,8 +474,8 @@ def shape(
         "news_opener_rate": openers / max(len(ctx.prose), 1),
         "perfect_rate": _count_at_word_starts(_PERFECT, lower) / n,
         "progressive_rate": _count_at_word_starts(_PROGRESSIVE, lower) / n,
-        "possessive_rate": len(_POSSESSIVE.findall(text)) / n,
-        "particle_rate": len(_PARTICLE.findall(lower)) / n,
+        "possessive_rate": _possessives(text) / n,
+        "particle_rate": _particles(lower) / n,
         "mean_word_length": letters / n,
         "long_word_rate": long_words / n,
         "capitalised_rate": _capitalised(text) / n,
@@ -369,7 +483,7 @@ def shape(
         "comma_rate": text.count(",") / n,
         "colon_rate": text.count(":") / n,
         "semicolon_rate": text.count(";") / n,
-        "dash_rate": len(_DASHES.findall(text)) / n,
+        "dash_rate": _dashes(text) / n,
         "parenthesis_rate": text.count("(") / n,
         "quote_mark_rate": len(_QUOTES.findall(text)) / n,
         "question_rate": text.count("?") / n,
@@ -392,7 +506,8 @@ def not_applicable(ctx: Context) -> str | None:
     tokens = prose_tokens(ctx)
     if len(tokens) < MIN_MODEL_WORDS:
         return f"fewer than {MIN_MODEL_WORDS} words of running prose"
-    common = sum(1 for t in tokens if t in _COMMON)
+    counts = prose_counts(ctx)
+    common = sum(counts[t] for t in _COMMON)
     if common < MIN_ENGLISH_SHARE * len(tokens) or not ctx.is_english():
         return "not English prose"
     return None
@@ -411,15 +526,48 @@ def function_word_rates(
     return [counts.get(w, 0) / n for w in FUNCTION_WORDS]
 
 
+def bigrams(tokens: Sequence[str]) -> list[float]:
+    """The rate of each of ``FW_BIGRAMS`` among adjacent ``tokens``, per token."""
+    if not tokens:
+        return [0.0] * len(FW_BIGRAMS)
+    found = Counter(pairwise(tokens))
+    n = len(tokens)
+    return [found[pair] / n for pair in FW_BIGRAMS]
+
+
+def sentence_shape(ctx: Context, tokens: Sequence[str]) -> list[float]:
+    """``SENTENCE_FEATURES``: sentence lengths of the prose (sentences of three words or
+    more; zeros when there are none) and the moving type/token ratio of content words."""
+    lengths = sorted(prose_lengths(ctx))
+    if lengths:
+        k = len(lengths)
+        mid = k // 2
+        median = lengths[mid] if k % 2 else (lengths[mid - 1] + lengths[mid]) / 2
+        out = [
+            sum(lengths) / k,
+            sum(1 for x in lengths if x >= LONG_SENTENCE) / k,
+            sum(1 for x in lengths if x <= SHORT_SENTENCE) / k,
+            float(median),
+        ]
+    else:
+        out = [0.0, 0.0, 0.0, 0.0]
+    fw = _FW_INDEX
+    content = [t for t in tokens if len(t) > 1 and t not in fw]
+    out.append(moving_ttr(content, CONTENT_TTR_WINDOW))
+    return out
+
+
 def row(ctx: Context, metrics: Mapping[str, float]) -> list[float]:
     """The model's row for a document, from its context and the scorer's metrics."""
     tokens = prose_tokens(ctx)
-    counts = Counter(tokens)
+    counts = prose_counts(ctx)
     values = function_word_rates(tokens, counts)
     values.extend(float(metrics[k]) for k in PROFILE_FEATURES)
     got = shape(ctx, tokens, counts)
     values.extend(got[k] for k in SHAPE_FEATURES)
     values.extend(syntax(ctx, tokens, counts))
+    values.extend(bigrams(tokens))
+    values.extend(sentence_shape(ctx, tokens))
     values.extend(math.log1p(float(metrics[k])) for k in DETECTOR_FEATURES)
     values.append(float(metrics["span_score"]))
     return values

@@ -14,11 +14,15 @@ from general corpus knowledge (Brown/BNC news-style figures), not fitted to any 
 
 from __future__ import annotations
 
-from collections import Counter
 from itertools import pairwise
 from statistics import fmean, pstdev
 
-from biaskit_translation_artifacts.context import Context, prose_tokens
+from biaskit_translation_artifacts.context import (
+    Context,
+    prose_counts,
+    prose_lengths,
+    prose_tokens,
+)
 from biaskit_translation_artifacts.lexicon import DETERMINERS
 
 NEWS_FUNCTION_WORDS: dict[str, float] = {
@@ -169,14 +173,14 @@ def features(ctx: Context) -> dict[str, float]:
     out = dict.fromkeys(PROFILE_METRICS, 0.0)
     if n == 0:
         return out
-    counts = Counter(tokens)
+    counts = prose_counts(ctx)
     dev = sum(abs(counts[w] * 1000.0 / n - ref) for w, ref in NEWS_FUNCTION_WORDS.items())
     out["function_word_deviation"] = dev / _REF_TOTAL
     if n < MIN_PROFILE_WORDS:
         # Too short for a stable profile: report nothing rather than noise.
         return out
     out["type_token_ratio"] = moving_ttr(tokens)
-    lengths = [x for x in (len(seg.text.split()) for seg in ctx.prose) if x >= 3]
+    lengths = prose_lengths(ctx)
     if len(lengths) >= 2:
         mean = fmean(lengths)
         out["sentence_length_cv"] = pstdev(lengths) / mean

@@ -15,8 +15,9 @@ fully.
 
 The model's reading (``model_score``). A logistic regression (``model``), trained on
 WMT21 news (``data/wmt21.skops``; ``biaskit train translation_artifacts DATASET`` fits
-another), reads the function-word profile, lexical variety, punctuation and every
-detector's rate, and gives a probability calibrated for a corpus that is half translated.
+another), reads the function-word profile, lexical variety, sentence lengths,
+punctuation and every detector's rate, and gives a probability calibrated for a corpus
+that is half translated.
 News in general is not: the probability is converted to odds and multiplied by the prior
 odds ``NEWS_PRIOR / (1 - NEWS_PRIOR)``, so the model alone needs a probability of about
 0.6 to make a document ``mild`` and 0.9 to make it ``strong``. The profile shifts in a
@@ -167,6 +168,8 @@ def describe(name: str, contribution: float, above_mean: bool) -> str:
     """A model feature's push towards 'translated', in words."""
     if name.startswith("fw_"):
         what = f"'{name[3:]}' used {'more' if above_mean else 'less'} often than in original news"
+    elif name.startswith("bigram "):
+        what = f"{name[7:]} used {'more' if above_mean else 'less'} often than in original news"
     elif name in _RATE_NOUNS:
         what = f"{'more' if above_mean else 'fewer'} {_RATE_NOUNS[name]} than original news"
     elif name.endswith("_per_1k") and name not in _DESCRIPTIONS:
@@ -186,7 +189,7 @@ class TranslationArtifactsScorer:
     """
 
     name = "translation_artifacts"
-    version = "0.2.1"
+    version = "0.3.0"
     description = "Signs the English was machine- or poorly translated, chiefly from Russian."
     default = True
 

@@ -99,3 +99,53 @@ def test_counters_match_their_plain_definitions() -> None:
     # Ef and Ij: not Ab (the text's start), Cd (a sentence's) or Gh (a quotation's).
     assert _capitalised("Ab. Cd Ef “ Gh said Ij") == 2
     assert _numbers("9 x9 (10 and 35") == 3  # 9, 10, 35; not the 9 of x9
+
+
+_PIECES = ["a", "s", "x", "up", "over", "of", "the", "set", " ", "  ", "\n", "\u00a0", "'", "’",
+           "-", "—", "–", "é", "_", "1", "."]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=24).map("".join))
+def test_rewritten_counters_count_what_their_plain_patterns_find(text: str) -> None:
+    import re
+
+    from biaskit_translation_artifacts.features import _dashes, _particles, _possessives
+
+    particle = r"\b\w+\s+(?:up|down|off|out|back|away|over)\b(?!\s+(?:of|the|a|to)\b)"
+    assert _particles(text) == len(re.findall(particle, text))
+    assert _possessives(text) == len(re.findall(r"\w['’]s\b", text))
+    assert _dashes(text) == len(re.findall(r"\s[—–-]\s|—", text))
+
+
+def test_sentence_shape_reads_prose_sentence_lengths() -> None:
+    words = " ".join(["word"] * 33)
+    got = _features(
+        "The plan failed on Monday. The council will vote on it again next week, officials "
+        f"said. {words.capitalize()}. Yes.\n"
+    )
+    # Sentences of 5, 11 and 33 words (the one-word "Yes." is left out).
+    assert got["mean sentence length"] == pytest.approx(49 / 3)
+    assert got["median sentence length"] == 11
+    assert got["sentences of 30 words or more"] == pytest.approx(1 / 3)
+    assert got["sentences of 10 words or fewer"] == pytest.approx(1 / 3)
+    assert 0 < got["content-word variety"] <= 1
+
+
+def test_function_word_bigrams_are_rates_per_word() -> None:
+    got = _features("It is one of the plans. It is in the news.\n")
+    # 11 words: "it is" twice, "of the" and "in the" once each.
+    assert got["bigram 'it is'"] == pytest.approx(2 / 11)
+    assert got["bigram 'of the'"] == pytest.approx(1 / 11)
+    assert got["bigram 'this is'"] == 0.0
+
+
+def test_prose_words_are_counted_once_and_shared() -> None:
+    from collections import Counter
+
+    from biaskit_translation_artifacts.context import Context, prose_counts, prose_tokens
+
+    ctx = Context.build("Breaking News Headline\nThe plan failed. The money ran out.\n")
+    assert prose_tokens(ctx) == ("the", "plan", "failed", "the", "money", "ran", "out")
+    assert prose_counts(ctx) == Counter(prose_tokens(ctx))
+    assert prose_counts(ctx) is prose_counts(ctx)

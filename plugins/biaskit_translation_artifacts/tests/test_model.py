@@ -65,9 +65,11 @@ def trained_path(corpus: list[Example], tmp_path_factory: pytest.TempPathFactory
         patch.setattr(model_module, "C_GRID", (0.01, 0.1))
         patch.setattr(model_module, "FOLDS", 3)
         trained = TranslationArtifactsScorer().train(train, dev, random_state=0)
-    assert trained.metrics["roc_auc"] == 1.0
+    assert trained.metrics["cv_roc_auc"] == 1.0
     assert trained.params["C"] in (0.01, 0.1)
-    assert trained.params["train_documents"] == len(train)
+    # Settings chosen by grouped cross-validation, then one fit on train and dev together.
+    assert trained.params["train_documents"] == len(train) + len(dev)
+    assert trained.params["dev_documents_in_training"] == len(dev)
     path = tmp_path_factory.mktemp("model") / "ta.skops"
     save_model(path, trained, dimension="translation_artifacts", scorer_version="x", dataset="toy")
     return path
