@@ -19,7 +19,8 @@ HERE = Path(__file__).resolve().parent
 
 MODELS = HERE / "models"
 
-# Models trained (train split, dev for tuning) before the suites that compare them. The
+# Models trained (by ``biaskit train``, as each plugin documents: train with dev for tuning,
+# or train and dev with grouped cross-validation) before the suites that compare them. The
 # shipped models are trained the same way (see each plugin's README section below); these
 # are the ones a suite needs that no plugin ships.
 TRAIN: dict[str, list[str]] = {

@@ -49,7 +49,7 @@ def test_train_then_bench_with_the_model(tmp_path: Path) -> None:
         app, ["train", "boilerplate", "aeb-lines", "--data-dir", str(data), "-o", str(model)]
     )
     assert result.exit_code == 0, result.output
-    assert "dev f1" in result.stdout and model.exists()
+    assert "    f1: " in result.stdout and model.exists()
     meta = json.loads(Path(f"{model}.json").read_text())
     assert meta["dimension"] == "boilerplate" and meta["dataset"] == "aeb-lines"
     bench = runner.invoke(

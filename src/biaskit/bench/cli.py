@@ -137,7 +137,8 @@ def train(
     ] = None,
     seed: Annotated[int, typer.Option(help="random_state for the learner.")] = 0,
 ) -> None:
-    """Fit a dimension's scikit-learn model on a dataset's train split (dev for tuning)."""
+    """Fit a dimension's scikit-learn model on a dataset's train split, with dev for tuning
+    (or as its plugin documents: one may fit on train and dev with cross-validation)."""
     from biaskit.bench.datasets import DatasetMissing, resolve_data_dir
     from biaskit.bench.training import Trainable, save_model
     from biaskit.plugins import datasets, get_plugin_manager, scorers
@@ -175,8 +176,11 @@ def train(
 
 def _print_metrics(meta: dict[str, Any], output: Path, stream: IO[str]) -> None:
     stream.write(f"wrote {output} (and {output.name}.json)\n")
+    # The metric names are the plugin's own: most are measured on dev, cross-validated
+    # ones say so (``cv_roc_auc``).
+    stream.write("  metrics:\n")
     for key, value in sorted(meta["metrics"].items()):
-        stream.write(f"  dev {key}: {value:.4f}\n")
+        stream.write(f"    {key}: {value:.4f}\n")
     for key, value in sorted(meta["params"].items()):
         stream.write(f"  {key}: {value}\n")
 
