@@ -6,7 +6,12 @@ has: ``all-MiniLM-L6-v2`` (Apache-2.0) places every piece of its WordPiece vocab
 somewhere in a space where "ghoul" lies near "monster" and far from "committee". Following
 model2vec (Tulkens and van Dongen, 2024), each vocabulary piece is run through the model on
 its own, mean-pooled, reduced to ``DIMENSIONS`` principal components and weighted by
-``log(rank)`` (rare pieces carry more meaning). The table, ``data/static_vectors.npz``,
+``log(rank)`` (rare pieces carry more meaning). ``DIMENSIONS`` is 128: against 32, it
+raised the sentence model's 5-fold cross-validated ROC-AUC over train and dev from 0.851 to
+0.853 (log-loss 0.481 to 0.477) and the word model's dev average precision from 0.471 to
+0.477; 64 gained nothing over 32 and 256 nothing over 128 (chosen on dev and
+cross-validation, never on test). Scoring costs the same whatever the width (see below);
+only the table grows. The table, ``data/static_vectors.npz``,
 ships with the plugin so that ``biaskit train`` needs nothing beyond the default install;
 building it again needs the ``embeddings`` extra (``python -m biaskit_loaded_language.static``).
 
@@ -29,7 +34,7 @@ from typing import Any
 
 __all__ = ["DIMENSIONS", "TABLE_FILE", "WordPiece", "build_table", "load_table"]
 
-DIMENSIONS = 32
+DIMENSIONS = 128
 TABLE_FILE = "static_vectors.npz"
 MAX_WORD_CHARS = 100
 

@@ -20,7 +20,7 @@ from biaskit_loaded_language import LoadedLanguageScorer, biaskit_scorers
 from biaskit_loaded_language import model as M
 from biaskit_loaded_language.features import TOKEN, Voices, annotate, word_category
 from biaskit_loaded_language.quotes import lowered_text
-from biaskit_loaded_language.static import WordPiece, load_table
+from biaskit_loaded_language.static import DIMENSIONS, WordPiece, load_table
 
 LOADED = ["slammed", "radical", "disgraceful", "thugs", "hysterical", "ranted"]
 NEUTRAL = ["said", "approved", "announced", "reported", "voted", "noted"]
@@ -217,7 +217,7 @@ def test_word_category_reads_the_lexicon_and_morphology() -> None:
 
 def test_wordpiece_splits_unknown_words_into_known_pieces() -> None:
     vocab, vectors = load_table()
-    assert vectors.shape == (len(vocab), 32)
+    assert vectors.shape == (len(vocab), DIMENSIONS)
     wp = WordPiece(vocab)
     pieces = [vocab[i] for i in wp.pieces("bloviating")]
     assert "".join(p.removeprefix("##") for p in pieces) == "bloviating"
