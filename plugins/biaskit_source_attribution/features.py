@@ -20,9 +20,12 @@ from .scan import PUNCT, Scan, key
 __all__ = [
     "TEMPLATES",
     "WORD_TEMPLATES",
+    "Parts",
     "candidate_features",
+    "candidate_parts",
     "candidate_values",
     "near_sentence_end",
+    "values_of",
     "word_values",
 ]
 
@@ -108,20 +111,57 @@ _EOS = ("</s>", "</s>", ".")
 
 def candidate_values(s: Scan, i: int, pos: int) -> list[str]:
     """Values of ``TEMPLATES`` for the white-space word ``s.words[i]`` at offset ``pos``."""
+    return values_of(candidate_parts(s, i, pos))
+
+
+# What ``candidate_values`` is made of: the key, trailing punctuation and neighbours of a
+# candidate, before the pair templates join two of them ("said|that").
+Parts = tuple[str, str, str, str, str, str, str, str, str, str]
+
+
+def values_of(parts: Parts) -> list[str]:
+    """Values of ``TEMPLATES`` from ``candidate_parts``."""
+    k, t, pt, prev_shape, prev2, next2, nk, pk, quote, that = parts
+    return [t, k + "|" + t, pt, prev_shape, prev2, next2, k + "|" + nk, pk + "|" + k, quote, that]
+
+
+def candidate_parts(s: Scan, i: int, pos: int) -> Parts:
+    """(key, trailing punctuation, previous word's trailing punctuation, previous word's
+    shape, the word two before, the word two after, next word, previous word, quote, that)
+    of the candidate ``s.words[i]`` at offset ``pos``: a model can look up the pair
+    templates by word without building their strings (see ``model.CueModel``)."""
     words = s.words
     n = len(words)
-    k, _, t = word_info(words[i])
-    nxt = word_info(words[i + 1]) if i + 1 < n else _EOS
-    nxt2 = word_info(words[i + 2]) if i + 2 < n else _EOS
-    if i == 0 or pos in s.start_set:
-        prev, prev2 = _BOS, _BOS
-        pt = word_info(words[i - 1])[2] if i > 0 else ""
+    # ``word_info`` inlined: a cache hit is one dictionary look-up, and this runs for every
+    # candidate of every document.
+    info = _INFO.get
+    w = words[i]
+    k, _, t = info(w) or word_info(w)
+    if i + 1 < n:
+        w = words[i + 1]
+        nxt = info(w) or word_info(w)
+        next_first = w[0]
+        if i + 2 < n:
+            w = words[i + 2]
+            nxt2 = info(w) or word_info(w)
+        else:
+            nxt2 = _EOS
     else:
-        prev = word_info(words[i - 1])
-        prev2 = word_info(words[i - 2]) if i > 1 else _BOS
+        nxt, nxt2, next_first = _EOS, _EOS, ""
+    if i == 0:
+        prev, prev2, pt = _BOS, _BOS, ""
+    else:
+        w = words[i - 1]
+        prev = info(w) or word_info(w)
         pt = prev[2]
+        if pos in s.start_set:
+            prev, prev2 = _BOS, _BOS
+        elif i > 1:
+            w = words[i - 2]
+            prev2 = info(w) or word_info(w)
+        else:
+            prev2 = _BOS
     nk = nxt[0]
-    next_first = words[i + 1][0] if i + 1 < n else ""
     after = (
         (t == "" and next_first != "" and next_first in _OPENING)
         or (t != "" and t[-1] in _OPENING)
@@ -130,19 +170,7 @@ def candidate_values(s: Scan, i: int, pos: int) -> list[str]:
     before = (pt != "" and pt[-1] in _CLOSING) or (i > 1 and words[i - 2][-1] in _CLOSING)
     quote = "both" if after and before else "after" if after else "before" if before else "none"
     that = "1" if nk == "that" else "2" if nxt2[0] == "that" else "none"
-    pk = prev[0]
-    return [
-        t,
-        k + "|" + t,
-        pt,
-        prev[1],
-        prev2[0],
-        nxt2[0],
-        k + "|" + nk,
-        pk + "|" + k,
-        quote,
-        that,
-    ]
+    return k, t, pt, prev[1], prev2[0], nxt2[0], nk, prev[0], quote, that
 
 
 def candidate_features(s: Scan, i: int, pos: int) -> list[str]:

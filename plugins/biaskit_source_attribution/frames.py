@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -122,13 +123,30 @@ _MIN_ORPHAN_WORDS = 3
 _MAX_ORPHAN_DISTANCE = 2000  # characters between a relation and a quotation continuing it
 
 
-def _nwords(text: str, start: int, end: int) -> int:
-    return len(_WORD.findall(text, start, end))
+def _has_words(text: str, start: int, end: int, k: int) -> bool:
+    """Whether ``text[start:end]`` holds at least ``k`` words (``len(_WORD.findall(text,
+    start, end)) >= k``), reading no further than the ``k``-th: every use compares a count
+    with a small number, and contents run to dozens of words."""
+    if k <= 0:
+        return True
+    for _ in _WORD.finditer(text, start, end):
+        k -= 1
+        if k == 0:
+            return True
+    return False
 
 
 def _is_final(text: str, pos: int, end: int) -> bool:
     """Nothing but an adverbial, or a trailing participle or apposition, follows ``pos``."""
-    if _PARTICIPLE_TAIL.match(text, pos, end) or _APPOSITION_TAIL.match(text, pos, end):
+    # Both tails open with a comma after optional white space: look for it first.
+    j = pos
+    while j < end and text[j].isspace():
+        j += 1
+    if (
+        j < end
+        and text[j] == ","
+        and (_PARTICIPLE_TAIL.match(text, pos, end) or _APPOSITION_TAIL.match(text, pos, end))
+    ):
         return True
     if end - pos > _FINAL_WINDOW:
         # A dozen words at most can follow a closing cue; looking no further keeps the
@@ -208,7 +226,7 @@ def _opens_sentence(s: Scan, q: Segment) -> bool:
 
 def _closes_clause(text: str, q: Segment) -> bool:
     """Whether a quotation of a few words at least ends on a comma, "?" or "!"."""
-    if _nwords(text, q.start, q.end) < _MIN_HANDOVER_WORDS:
+    if not _has_words(text, q.start, q.end, _MIN_HANDOVER_WORDS):
         return False
     inside = text[max(q.start, q.end - 3) : q.end].rstrip(_CLOSING_MARKS)
     return inside[-1:] in (",", "?", "!") or text[q.end : q.end + 1] == ","
@@ -296,7 +314,7 @@ def _frame(s: Scan, hit: CueHit, sent: tuple[int, int], done: Sequence[_Frame]) 
         line_end = text.find("\n", hit.end)
         line_end = len(text) if line_end < 0 else line_end
         a, b = trim(text, hit.end, line_end, _CONTENT_STRIP)
-        if _nwords(text, a, b) < 2 or _name_list(text[a:b]):
+        if not _has_words(text, a, b, 2) or _name_list(text[a:b]):
             return None
         return _Frame(hit, "colon", hit.source, [(a, _strip_end(text, a, b))], left=hit.start)
     if hit.head == "according":
@@ -351,8 +369,11 @@ def _frame(s: Scan, hit: CueHit, sent: tuple[int, int], done: Sequence[_Frame]) 
         subj = _passive_subject(text, lo, hit.start)
         if src is not None and subj is not None:
             return _Frame(hit, "passive", src, [subj], left=subj[0])
-    aux = _PASSIVE_BEFORE.search(text, max(lo, hit.start - 40), hit.start)
-    passive = _PASSIVE_CUE.match(text, hit.start, hit.end) or aux
+    aux = _passive_before(text, max(lo, hit.start - 40), hit.start)
+    passive = (
+        text[hit.start : hit.start + 1] in _PASSIVE_FIRST
+        and _PASSIVE_CUE.match(text, hit.start, hit.end)
+    ) or aux
     if passive and hit.head.endswith(_PARTICIPLE_END):
         # "was announced", "is widely expected": no source; the subject is what is reported.
         subj = subject_before(text, lo, hit.start if aux is None else aux.start())
@@ -434,9 +455,11 @@ def _object_relative(
     if src is None or src[1] > hit.start:
         return None
     last = None
-    for m in _OBJECT_RELATIVE.finditer(text, max(0, src[0] - 8), src[1]):
-        last = m
-    if last is None or _nwords(text, last.end(), src[1]) > _MAX_RELATIVE_SOURCE_WORDS:
+    # Both pronouns hold "wh" (no other letter matches w or h in a case-blind search).
+    if "wh" in text[max(0, src[0] - 8) : src[1]].lower():
+        found = deque(_OBJECT_RELATIVE.finditer(text, max(0, src[0] - 8), src[1]), maxlen=1)
+        last = found[0] if found else None
+    if last is None or _has_words(text, last.end(), src[1], _MAX_RELATIVE_SOURCE_WORDS + 1):
         return None
     pos = object_end(text, hit.end, end) if hit.head in _TELL else hit.end
     after = _NO_OBJECT.match(text, pos, end)
@@ -464,7 +487,7 @@ def _parenthetical(text: str, hit: CueHit, lo: int, end: int) -> tuple[int, int]
     nxt = _WORD.match(text, close.end(), end)
     if nxt is None or nxt.group().lower() in _NOT_CONTINUATION or nxt.group().endswith("ing"):
         return None
-    if _nwords(text, close.end(), min(end, close.end() + 40)) < 2:
+    if not _has_words(text, close.end(), min(end, close.end() + 40), 2):
         return None
     src = subject_before(text, lo, hit.start)
     if src is None or not text[lo : src[0]].rstrip().endswith(","):
@@ -475,10 +498,34 @@ def _parenthetical(text: str, hit: CueHit, lo: int, end: int) -> tuple[int, int]
 _BY = re.compile(r"\s+by\s+")
 _AS_LEAD = re.compile(r"\bas\s+$")
 _PASSIVE_CUE = re.compile(r"(?:is|are|was|were|be|been|being)\s", re.IGNORECASE)
+# The letters those auxiliaries open with, as a case-blind match reads them.
+_PASSIVE_FIRST = frozenset("iIaAwWbB\u0130\u0131")
 # "are typically reported", "was widely expected": an adverb between auxiliary and cue.
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+){1,2}$", re.IGNORECASE
 )
+
+
+def _passive_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_PASSIVE_BEFORE.search(text, start, end)``, tried only when the stretch ends in
+    "ly" and white space, as a match must (no letter but L and Y matches l and y in a
+    case-blind search): most cues have no such adverb before them."""
+    j = end
+    while j > start and text[j - 1].isspace():
+        j -= 1
+    if j == end or text[max(0, j - 2) : j].lower() != "ly":
+        return None
+    return _PASSIVE_BEFORE.search(text, start, end)
+
+
+def _coordinated(pre: str) -> bool:
+    """Whether ``_COORDINATED`` finds a conjunction ending ``pre``; the search is tried
+    only when one of its conjunctions occurs at all (none of their letters has a case-blind
+    match but its own two cases)."""
+    low = pre.lower()
+    if "and" not in low and "but" not in low and "or" not in low and "then" not in low:
+        return False
+    return _COORDINATED.search(pre) is not None
 
 
 def _passive_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
@@ -556,7 +603,7 @@ def _subject(
     text = s.text
     pre = text[max(lo, hit.start - 40) : hit.start]
     shared = hit.head.endswith("ing") and pre.rstrip().endswith(",")
-    if shared or _COORDINATED.search(pre) is not None:
+    if shared or _coordinated(pre):
         # "..., saying ...", "... and said ...": the subject of the clause before.
         for f in reversed(done):
             if f.source is not None:
@@ -599,7 +646,7 @@ def _opening_participle(s: Scan, hit: CueHit, ss: int) -> _Frame | None:
         return None
     src = sentence_subject(text, comma + 1, se)
     a, b = trim(text, hit.end, comma, _CONTENT_STRIP)
-    if src is None or _nwords(text, a, b) < 1:
+    if src is None or not _has_words(text, a, b, 1):
         return None
     return _Frame(hit, "opening", src, [(a, b)], left=hit.start)
 
@@ -674,7 +721,7 @@ def _fill_content(s: Scan, frames: list[_Frame], sent: tuple[int, int]) -> None:
             head = text[prev_end:end]
             cut = len(head.rstrip()) if not head.rstrip().endswith(",") else len(head.rstrip()) - 1
             a, b = trim(text, prev_end, prev_end + cut, _CONTENT_STRIP)
-            if _nwords(text, a, b) >= 2:
+            if _has_words(text, a, b, 2):
                 f.content = [(a, b)]
             continue
         if f.kind == "parenthetical":
@@ -692,12 +739,12 @@ def _fill_content(s: Scan, frames: list[_Frame], sent: tuple[int, int]) -> None:
             continue
         if f.kind == "according":
             a, b = trim(text, prev_end, f.hit.start, _CONTENT_STRIP)
-            if _nwords(text, a, b) >= 2:
+            if _has_words(text, a, b, 2):
                 f.content = [(a, b)]
             elif f.source is not None:
                 a, b = trim(text, f.source[1], nxt, _CONTENT_STRIP)
                 b = _strip_end(text, a, b)
-                if _nwords(text, a, b) >= 1:
+                if _has_words(text, a, b, 1):
                     f.content = [(a, b)]
             continue
         if f.kind == "hedge":
@@ -712,7 +759,7 @@ def _fill_content(s: Scan, frames: list[_Frame], sent: tuple[int, int]) -> None:
             f.content = parts
             continue
         pos = f.hit.end
-        that = _THAT_AFTER.match(text, pos, nxt)
+        that = _THAT_AFTER.match(text, pos, nxt) if text.find("that", pos, nxt) >= 0 else None
         if that is not None:
             pos = that.start("that")
         elif f.hit.head in ("told", "tell", "tells", "telling"):
@@ -727,7 +774,7 @@ def _fill_content(s: Scan, frames: list[_Frame], sent: tuple[int, int]) -> None:
             end = se
         a, b = trim(text, pos, end, _CONTENT_STRIP)
         b = _strip_end(text, a, _adjunct_start(text, a, b))
-        if _nwords(text, a, b) >= 1:
+        if _has_words(text, a, b, 1):
             f.content = [(a, b)]
 
 
@@ -746,7 +793,7 @@ def _adjunct_start(text: str, start: int, end: int) -> int:
     fail, prompting protests"), or ``end``: such a clause tells what the speaker or the
     event did next, not what was said."""
     for m in _ADJUNCT.finditer(text, start, end):
-        if m.group("w") not in _NOT_PARTICIPLES and _nwords(text, start, m.start()) >= 2:
+        if m.group("w") not in _NOT_PARTICIPLES and _has_words(text, start, m.start(), 2):
             return m.start()
     return end
 
@@ -848,9 +895,8 @@ def _attach_quotes(s: Scan, atts: list[Attribution]) -> None:
             continue
         if i + 1 < len(taken) and taken[i + 1][0] < q.end:
             continue
-        n = _nwords(text, q.start, q.end)
         k = bisect.bisect_right(end_pos, q.start) - 1
-        if k < 0 or n < _MIN_ORPHAN_WORDS:
+        if k < 0 or not _has_words(text, q.start, q.end, _MIN_ORPHAN_WORDS):
             continue
         a = atts[ends[k][1]]
         if a.kind != DIRECT or q.start - a.end > _MAX_ORPHAN_DISTANCE:

@@ -26,6 +26,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import reduce
+from itertools import repeat
+from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -33,9 +36,12 @@ from .cues import ACCORDING, BARE, LEXICON_KEYS, NOSOURCE, QUOTE, THAT, lexicon_
 from .features import (
     TEMPLATES,
     WORD_TEMPLATES,
+    Parts,
     candidate_features,
+    candidate_parts,
     candidate_values,
     near_sentence_end,
+    values_of,
     word_values,
 )
 from .frames import CueHit
@@ -43,6 +49,20 @@ from .scan import PUNCT, Scan, key, scan, surface_forms
 
 if TYPE_CHECKING:
     from biaskit.bench.model import Example
+
+# ``CueModel.decide`` adds the template weights in this order, spelled out.
+assert TEMPLATES == (
+    "trail",
+    "w|trail",
+    "prev_trail",
+    "prev_shape",
+    "prev2",
+    "next2",
+    "w|next",
+    "prev|w",
+    "quote",
+    "that",
+)
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -149,7 +169,9 @@ def _extend(
     return start, end
 
 
-_ALL_TEMPLATES = (*WORD_TEMPLATES, *TEMPLATES)
+_ZEROS = repeat(0.0)
+# Words whose share of ``explain`` is remembered (a candidate vocabulary has a few thousand).
+_WORD_BEST_MAX = 50_000
 
 
 class CueModel:
@@ -189,7 +211,30 @@ class CueModel:
         }
         self._tables = tables
         self._getters = [tables[n].get for n in TEMPLATES]
-        self._all_getters = [tables[n].get for n in _ALL_TEMPLATES]
+        self._context_tables = [tables[n] for n in TEMPLATES]
+        # The pair templates by candidate word: word -> (trail -> weight, next word ->
+        # weight, previous word -> weight), so that scoring looks the pair up in a small
+        # table of the word instead of building "said|that" and looking that up among all
+        # pairs (the commonest cue words' tables stay in the processor's cache). A pair
+        # string may hold more than one "|"; every split naming a candidate word is kept,
+        # so a look-up finds exactly the weight of the joined string.
+        self._pairs: dict[str, tuple[dict[str, float], dict[str, float], dict[str, float]]] = {
+            k: ({}, {}, {}) for k in self.vocabulary
+        }
+        pairs = self._pairs
+        for slot, name in ((0, "w|trail"), (1, "w|next"), (2, "prev|w")):
+            for v, w in tables[name].items():
+                for j, ch in enumerate(v):
+                    if ch != "|":
+                        continue
+                    word, other = (v[:j], v[j + 1 :]) if slot < 2 else (v[j + 1 :], v[:j])
+                    if word in pairs:
+                        pairs[word][slot][other] = w
+        self._singles = [
+            tables[n].get
+            for n in ("trail", "prev_trail", "prev_shape", "prev2", "next2", "quote", "that")
+        ]
+        self._word_best: dict[str, tuple[tuple[float, str], tuple[float, str]]] = {}
 
     @classmethod
     def from_payload(cls, payload: dict[str, Any], threshold: float | None = None) -> CueModel:
@@ -219,36 +264,77 @@ class CueModel:
             z += get(v, 0.0)
         return z
 
-    def explain(self, k: str, values: Sequence[str]) -> str:
+    def explain(self, k: str, values: Sequence[str], weights: Sequence[float] | None = None) -> str:
         """The two features that weighed most for a candidate (its key and context
-        values), as readable strings ("w=said, w|next=said|that")."""
-        best = [(0.0, ""), (0.0, "")]
-        all_values = (*word_values(k), *values)
-        for name, get, v in zip(_ALL_TEMPLATES, self._all_getters, all_values, strict=True):
-            w = get(v, 0.0)
-            if w > best[1][0]:
-                best[1] = (w, f"{name}={v}")
-                if w > best[0][0]:
-                    best.reverse()
+        values), as readable strings ("w=said, w|next=said|that"). ``weights`` may give
+        the context values' weights, when the caller has looked them up already."""
+        # The two best so far, read in template order; what the word templates leave is
+        # the same for every occurrence of a word, so it is worked out once per word.
+        start = self._word_best.get(k)
+        if start is None:
+            start = self._best((((0.0, ""), (0.0, ""))), WORD_TEMPLATES, word_values(k))
+            if len(self._word_best) >= _WORD_BEST_MAX:
+                self._word_best.clear()
+            self._word_best[k] = start
+        if weights is None:
+            weights = list(map(dict.get, self._context_tables, values, _ZEROS))
+        best = self._best(start, TEMPLATES, values, weights)
         return ", ".join(f for _, f in best if f)
 
-    def _why(self, k: str, values: Sequence[str], p: float) -> str:
-        return f"model p={p:.2f}: {self.explain(k, values)}"
+    def _best(
+        self,
+        best: tuple[tuple[float, str], tuple[float, str]],
+        names: Sequence[str],
+        values: Sequence[str],
+        weights: Sequence[float] | None = None,
+    ) -> tuple[tuple[float, str], tuple[float, str]]:
+        """``best`` (the two heaviest features so far, heaviest first; ties keep the
+        earlier) updated with the features ``names[j]=values[j]`` (of weight
+        ``weights[j]``, looked up when not given) in order."""
+        if weights is None:
+            tables = self._tables
+            weights = [tables[name].get(v, 0.0) for name, v in zip(names, values, strict=True)]
+        first, second = best
+        for name, v, w in zip(names, values, weights, strict=True):
+            if w > second[0]:
+                second = (w, f"{name}={v}")
+                if w > first[0]:
+                    first, second = second, first
+        return first, second
+
+    def _why(self, k: str, parts: Parts, weights: Sequence[float], p: float) -> str:
+        return f"model p={p:.2f}: {self.explain(k, values_of(parts), weights)}"
 
     def decide(self, s: Scan) -> list[CueHit]:
         hits: list[CueHit] = []
         words = s.words
         prior = self._prior
-        getters = self._getters
+        pairs = self._pairs
+        g_trail, g_prev_trail, g_shape, g_prev2, g_next2, g_quote, g_that = self._singles
         cut = self.cut
         for i, pos in s.candidates:
             k = key(words[i])
             z = prior.get(k)
             if z is None or _adjective(words, i):
                 continue
-            values = candidate_values(s, i, pos)
-            for get, v in zip(getters, values, strict=True):
-                z += get(v, 0.0)
+            parts = candidate_parts(s, i, pos)
+            _, t, pt, shape, prev2, next2, nk, pk, quote, that = parts
+            by_trail, by_next, by_prev = pairs[k]
+            # The weights in ``TEMPLATES`` order, added one by one to z as a loop of
+            # ``z += table.get(value, 0.0)`` would; they are kept for ``explain``.
+            weights = [
+                g_trail(t, 0.0),
+                by_trail.get(t, 0.0),
+                g_prev_trail(pt, 0.0),
+                g_shape(shape, 0.0),
+                g_prev2(prev2, 0.0),
+                g_next2(next2, 0.0),
+                by_next.get(nk, 0.0),
+                by_prev.get(pk, 0.0),
+                g_quote(quote, 0.0),
+                g_that(that, 0.0),
+            ]
+            z = reduce(add, weights, z)
             if z < cut:
                 continue
             start, end = _core_span(words[i], pos)
@@ -256,7 +342,7 @@ class CueModel:
             if span is None:
                 continue
             p = 1.0 / (1.0 + math.exp(-z))
-            reason = functools.partial(self._why, k, values, p)
+            reason = functools.partial(self._why, k, parts, weights, p)
             hits.append(CueHit(span[0], span[1], k, p, reason=reason))
         return _merge(hits)
 

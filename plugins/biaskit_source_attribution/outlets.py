@@ -14,9 +14,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .scan import PUNCT, locate
+from .scan import PUNCT, locate, wanted_words
 
-__all__ = ["CHANNEL", "CREDIT", "DATELINE", "MENTION", "OutletHit", "canonical", "find_outlets"]
+__all__ = [
+    "CHANNEL",
+    "CREDIT",
+    "DATELINE",
+    "MENTION",
+    "WORD_FORMS",
+    "OutletHit",
+    "canonical",
+    "find_outlets",
+]
 
 
 def _set(words: str) -> frozenset[str]:
@@ -94,8 +103,12 @@ _CREDIT_LINE_RE = re.compile(
     r"(?P<o>[^\n]{1,40}?)[^\S\n]*$",
     re.MULTILINE,
 )
+# "... text — Reuters" at a line end: a dash after white space, then a short name. The
+# regex opens on the dash (the white space before it is a look-behind), so that the engine
+# skips at C speed to the few dashes of a text instead of trying every space; the match then
+# starts at the dash, which is where the credit phrase was taken to start anyway.
 _TRAILING_CREDIT_RE = re.compile(
-    r"[^\S\n][—–-][^\S\n]?(?P<o>[A-Z][A-Za-z ]{1,30}?)[^\S\n]*$", re.MULTILINE
+    r"[—–-](?<=[^\S\n][—–-])[^\S\n]?(?P<o>[A-Z][A-Za-z ]{1,30}?)[^\S\n]*$", re.MULTILINE
 )
 _CHANNEL_RE = re.compile(
     r"\b(?:told|tells|telling|interviews?\s(?:with|to)|spoke\s(?:to|with)|"
@@ -147,7 +160,7 @@ _FIRST_WORDS = _set(
     ITAR-TASS Itar-Tass itar-tass
     """
 )
-_WORD_FORMS = frozenset(
+WORD_FORMS = frozenset(
     [lead + w for w in _FIRST_WORDS for lead in ("", "(", "“", '"', "‘", "'")]
     + [
         w + trail
@@ -157,11 +170,15 @@ _WORD_FORMS = frozenset(
 )
 
 
-def _outlet_matches(text: str, words: Sequence[str] | None = None) -> list[re.Match[str]]:
-    """Gazetteer matches, tried only where a word could start an outlet's name."""
+def _outlet_matches(
+    text: str, words: Sequence[str] | None = None, wanted: Sequence[int] | None = None
+) -> list[re.Match[str]]:
+    """Gazetteer matches, tried only where a word could start an outlet's name
+    (``wanted``: the indices of the words in ``WORD_FORMS``, when the caller has them)."""
     if words is None:
         words = text.split()
-    wanted = [i for i, w in enumerate(words) if w in _WORD_FORMS]
+    if wanted is None:
+        wanted = wanted_words(words, WORD_FORMS)
     out: list[re.Match[str]] = []
     last_end = -1
     for i, pos in locate(text, words, wanted):
@@ -183,26 +200,35 @@ def _outlet_matches(text: str, words: Sequence[str] | None = None) -> list[re.Ma
 def _datelines(text: str) -> list[re.Match[str]]:
     """Dateline matches, tried only on lines with an opening bracket near their start."""
     out = []
-    seen = -1
     i = text.find("(")
     while i >= 0:
+        # Only the first bracket of a line can be near its start: then on to the next line,
+        # so that a long line full of brackets is read once, not once per bracket.
         line_start = text.rfind("\n", 0, i) + 1
-        if line_start > seen and i - line_start <= 60:
-            seen = line_start
+        if i - line_start <= 60:
             m = _DATELINE_RE.match(text, line_start)
             if m is not None:
                 out.append(m)
-        i = text.find("(", i + 1)
+        line_end = text.find("\n", i)
+        if line_end < 0:
+            break
+        i = text.find("(", line_end)
     return out
 
 
+# Words a credit line opens with; one regex search finds whether any occurs (cheaper than
+# one substring search each).
 _CREDIT_WORDS = ("Source", "Credit", "Via", "Copyright", "©", "\n-", "\n—", "\n–")
+_CREDIT_WORDS_RE = re.compile("|".join(map(re.escape, _CREDIT_WORDS)))
 
 
-def find_outlets(text: str, words: Sequence[str] | None = None) -> list[OutletHit]:
+def find_outlets(
+    text: str, words: Sequence[str] | None = None, wanted: Sequence[int] | None = None
+) -> list[OutletHit]:
     """Every outlet occurrence, classified as dateline, credit line, channel or mention.
 
-    ``words`` may give ``text.split()`` when the caller has it already."""
+    ``words`` may give ``text.split()`` when the caller has it already, and ``wanted`` the
+    indices of its words in ``WORD_FORMS`` (``scan(text, forms, WORD_FORMS).extra``)."""
     hits: dict[tuple[int, int], OutletHit] = {}
     for m in _datelines(text):
         name = canonical(m.group("o"))
@@ -210,7 +236,7 @@ def find_outlets(text: str, words: Sequence[str] | None = None) -> list[OutletHi
             s, e = m.span("o")
             lead = m.start() + len(m.group()) - len(m.group().lstrip())
             hits[(s, e)] = OutletHit(s, e, name, DATELINE, lead, m.end())
-    credit_lines = text.startswith(("-", "—", "–")) or any(w in text for w in _CREDIT_WORDS)
+    credit_lines = text.startswith(("-", "—", "–")) or _CREDIT_WORDS_RE.search(text) is not None
     for rx in (_CREDIT_LINE_RE, _TRAILING_CREDIT_RE) if credit_lines else (_TRAILING_CREDIT_RE,):
         for m in rx.finditer(text):
             name = canonical(m.group("o"))
@@ -218,7 +244,7 @@ def find_outlets(text: str, words: Sequence[str] | None = None) -> list[OutletHi
                 s, e = m.span("o")
                 lead = m.start() + len(m.group()) - len(m.group().lstrip())
                 hits.setdefault((s, e), OutletHit(s, e, name, CREDIT, lead, e))
-    for m in _outlet_matches(text, words):
+    for m in _outlet_matches(text, words, wanted):
         if (m.start(), m.end()) in hits or m.lastgroup is None:
             continue
         name = _GROUP_TO_NAME[m.lastgroup]

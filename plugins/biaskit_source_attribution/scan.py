@@ -14,7 +14,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import compress, count
 
 from biaskit.text import Segment
 
@@ -30,6 +31,7 @@ __all__ = [
     "scan",
     "sentence_starts",
     "surface_forms",
+    "wanted_words",
 ]
 
 
@@ -40,7 +42,11 @@ def _set(words: str) -> frozenset[str]:
 # Punctuation stripped from a white-space word to get its key.
 PUNCT = "\"'“”‘’«»„‚`()[]{}<>.,;:!?—–-…*•/\\|"
 
-_SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+|\n\s*")
+# A run of sentence-final marks (and closing marks) then white space, or a line break and
+# the white space after it: ``[.!?…]+["'”’»)\]]*\s+|\n\s*``, written to open with one
+# character class so that the regex engine skips to candidate positions at C speed instead
+# of trying both alternatives at every character (three times faster on news copy).
+_SENT_END = re.compile(r"[.!?…\n](?:(?<=\n)\s*|(?<!\n)[.!?…]*[\"'”’»)\]]*\s+)")
 _ABBREV = _set(
     """
     mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev hon pres inc ltd co
@@ -145,9 +151,7 @@ _NOT_NAMES = _set(
 def name_colons(text: str) -> list[tuple[int, int, int]]:
     """(name start, name end, colon offset) of every line opening with "Name:"."""
     out: list[tuple[int, int, int]] = []
-    if ":" not in text:
-        return out
-    for m in _NAME_COLON.finditer(text):
+    for m in _name_colon_matches(text):
         name = m.group("name")
         words = name.split()
         if any(w.strip(".").lower() in _NOT_NAMES for w in words):
@@ -156,6 +160,26 @@ def name_colons(text: str) -> list[tuple[int, int, int]]:
             continue
         s, e = m.span("name")
         out.append((s, e, e))
+    return out
+
+
+def _name_colon_matches(text: str) -> list[re.Match[str]]:
+    """``_NAME_COLON.finditer(text)``, tried only at the start of lines holding a colon.
+
+    A match never crosses a line break and is anchored at a line start, so matching at the
+    start of each such line finds the same matches, without the regex engine trying the
+    line-start anchor at every character of the text."""
+    out = []
+    i = text.find(":")
+    while i >= 0:
+        m = _NAME_COLON.match(text, text.rfind("\n", 0, i) + 1)
+        if m is not None:
+            out.append(m)
+        # On to the first colon of a later line: each line is read once.
+        line_end = text.find("\n", i)
+        if line_end < 0:
+            break
+        i = text.find(":", line_end)
     return out
 
 
@@ -171,6 +195,7 @@ class Scan:
     start_set: frozenset[int]
     quotes: list[Segment]
     quote_starts: list[int]
+    extra: list[int] = field(default_factory=list)  # indices of words in ``scan(extra=)``
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Bounds of the sentence holding ``pos``, trailing white space excluded."""
@@ -210,15 +235,48 @@ def locate(text: str, words: Sequence[str], wanted: Sequence[int]) -> list[tuple
     return out
 
 
-def scan(text: str, forms: Collection[str]) -> Scan:
+def scan(text: str, forms: Collection[str], extra: frozenset[str] = frozenset()) -> Scan:
     """Words, candidate cue words (white-space words in ``forms``, see ``surface_forms``,
-    outside quotations), sentence starts and quotations of ``text``."""
+    outside quotations), sentence starts and quotations of ``text``.
+
+    ``extra`` is a second set of word forms another step looks for (the outlets' first
+    words): their indices land in ``Scan.extra``, found in the same pass over the words."""
     words = text.split()
-    wanted = [i for i, w in enumerate(words) if w in forms]
+    if extra:
+        both = _union(forms, extra)
+        found = wanted_words(words, both)
+        wanted = [i for i in found if words[i] in forms]
+        extra_wanted = [i for i in found if words[i] in extra]
+    else:
+        wanted = wanted_words(words, forms)
+        extra_wanted = []
     quotes = quotations(text)
     q_starts = [q.start for q in quotes]
     located = locate(text, words, wanted)
     starts = sentence_starts(text)
-    s = Scan(text, words, [], starts, frozenset(starts), quotes, q_starts)
-    s.candidates = [(i, j) for i, j in located if s.quote_at(j) is None]
+    s = Scan(text, words, [], starts, frozenset(starts), quotes, q_starts, extra_wanted)
+    s.candidates = [(i, j) for i, j in located if s.quote_at(j) is None] if quotes else located
     return s
+
+
+# (forms, extra) -> their union; a scorer uses one pair for every document.
+_UNIONS: dict[tuple[Collection[str], frozenset[str]], frozenset[str]] = {}
+
+
+def _union(forms: Collection[str], extra: frozenset[str]) -> frozenset[str]:
+    pair = (forms, extra)
+    found = _UNIONS.get(pair)
+    if found is None:
+        if len(_UNIONS) >= 8:
+            _UNIONS.clear()
+        found = _UNIONS[pair] = extra.union(forms)
+    return found
+
+
+def wanted_words(words: Sequence[str], forms: Collection[str]) -> list[int]:
+    """Indices of the words in ``forms``: ``[i for i, w in enumerate(words) if w in forms]``
+    with the loop in C (``compress`` over ``map``), the cost of the scan's one pass over
+    every word."""
+    if isinstance(forms, (set, frozenset)):
+        return list(compress(count(), map(forms.__contains__, words)))
+    return [i for i, w in enumerate(words) if w in forms]

@@ -17,7 +17,7 @@ from biaskit.model import DimensionScore, Document, Span
 
 from .attribution import DIRECT, Attribution
 from .frames import CueHit, build_attributions
-from .outlets import CHANNEL, CREDIT, DATELINE, OutletHit, find_outlets
+from .outlets import CHANNEL, CREDIT, DATELINE, WORD_FORMS, OutletHit, find_outlets
 from .scan import Scan, name_colons, scan
 from .speakers import resolve_speakers, speaker_table
 
@@ -92,7 +92,7 @@ class SourceAttributionScorer:
     def analyse(self, text: str) -> tuple[Scan, list[Attribution], list[OutletHit]]:
         """The scan, all attributions (resolved) and outlet occurrences of ``text``."""
         decider = self._cue_model()
-        s = scan(text, decider.forms)
+        s = scan(text, decider.forms, WORD_FORMS)
         hits = decider.decide(s)
         hits += [
             CueHit(c, c + 1, ":", _COLON_P, "a line opening with a name and a colon", (a, b))
@@ -103,7 +103,7 @@ class SourceAttributionScorer:
         resolve_speakers(text, found, blocked, s.sent_starts)
         for k, a in enumerate(found):
             a.group = f"a{k + 1}"
-        return s, found, find_outlets(text, s.words)
+        return s, found, find_outlets(text, s.words, s.extra)
 
     def score(self, doc: Document) -> DimensionScore:
         text = doc.text
@@ -162,14 +162,17 @@ class SourceAttributionScorer:
 
 
 def _sentences(s: Scan) -> list[tuple[int, int, int]]:
-    """(start, end, words) of every sentence."""
+    """(start, end, words) of every sentence with a word, the count capped at
+    ``_MIN_SENTENCE_WORDS`` (all the scorer asks is whether a sentence is that long, and
+    splitting no further saves building a list of every word again)."""
     text = s.text
     out = []
     starts = s.sent_starts
+    cap = _MIN_SENTENCE_WORDS
     for k, a in enumerate(starts):
         b = starts[k + 1] if k + 1 < len(starts) else len(text)
         chunk = text[a:b]
-        n = len(chunk.split())
+        n = len(chunk.split(None, cap - 1))
         if n:
             out.append((a, a + len(chunk.rstrip()), n))
     return out
@@ -179,7 +182,12 @@ _QUOTE_MARKS = "\"“”«»„'‘’`"
 
 
 def _is_quote(text: str, start: int, end: int) -> bool:
-    return text[start:end][:1] in _QUOTE_MARKS and text[start:end][-1:] in _QUOTE_MARKS
+    """Whether ``text[start:end]`` opens and closes on a quotation mark (an empty stretch
+    counts, as ``"" in _QUOTE_MARKS``), reading two characters, not copying the stretch."""
+    end = min(end, len(text))
+    if start >= end:
+        return True
+    return text[start] in _QUOTE_MARKS and text[end - 1] in _QUOTE_MARKS
 
 
 def _label(share: float, n: int) -> str:

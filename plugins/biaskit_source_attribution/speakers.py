@@ -69,17 +69,32 @@ _NOT_NAMES = _COMMON | TITLE_WORDS | PLACES | ORG_TAILS
 
 
 def _is_name_token(token: str) -> bool:
-    return (
-        token[:1].isupper()
-        and token.lower() not in _NOT_NAMES
-        and not token.isupper()
-        and any(ch.isalpha() for ch in token)
-    )
+    found = _NAME_TOKENS.get(token)
+    if found is None:
+        found = (
+            token[:1].isupper()
+            and token.lower() not in _NOT_NAMES
+            and not token.isupper()
+            and any(ch.isalpha() for ch in token)
+        )
+        if len(_NAME_TOKENS) >= _NAME_TOKENS_MAX:
+            _NAME_TOKENS.clear()
+        _NAME_TOKENS[token] = found
+    return found
 
 
-@dataclass(frozen=True, slots=True)
+# Token -> whether it may be (part of) a name: capitalised words recur across articles, and
+# every capitalised run of every article asks. A memo, cleared when large.
+_NAME_TOKENS: dict[str, bool] = {}
+_NAME_TOKENS_MAX = 50_000
+
+
+@dataclass(slots=True)
 class Name:
-    """A capitalised name found in a stretch of text, with what it seems to name."""
+    """A capitalised name found in a stretch of text, with what it seems to name.
+
+    Not frozen: a frozen dataclass sets each field through ``object.__setattr__``, and
+    every source span builds a few of these; nothing keeps or hashes them."""
 
     start: int
     end: int
@@ -100,33 +115,38 @@ def names_in(text: str, start: int, end: int) -> list[Name]:
 @functools.lru_cache(maxsize=8192)
 def _run_names(run: str) -> tuple[tuple[int, int, str], ...]:
     """Names in one capitalised run, as offsets into the run (cached: names recur)."""
-    toks = [(t.start(), t.end()) for t in _NONSPACE.finditer(run)]
-    # Split after possessives: "CNN's Jake Tapper" -> "CNN", "Jake Tapper".
-    parts: list[list[tuple[int, int]]] = [[]]
-    for s, e in toks:
-        parts[-1].append((s, e))
-        if run[s:e].endswith(("’s", "'s", "’", "'")):
-            parts.append([])
     out: list[tuple[int, int, str]] = []
-    for part in parts:
-        if part:
-            out.extend((n.start, n.end, n.kind) for n in _classify(run, part))
+    # Split after possessives: "CNN's Jake Tapper" -> "CNN", "Jake Tapper".
+    part: list[tuple[int, int]] = []
+    words: list[str] = []
+    pos = 0
+    for tok in run.split():
+        start = run.find(tok, pos)  # only white space lies between pos and the token
+        pos = start + len(tok)
+        part.append((start, pos))
+        words.append(_bare(tok))
+        if tok.endswith(_POSSESSIVE):
+            out.extend(_classify(run, part, words))
+            part, words = [], []
+    if part:
+        out.extend(_classify(run, part, words))
     return tuple(out)
 
 
-_NONSPACE = re.compile(r"\S+")
+_POSSESSIVE = ("’s", "'s", "’", "'")
 
 
-def _classify(text: str, part: list[tuple[int, int]]) -> list[Name]:
-    words = [_bare(text[s:e]) for s, e in part]
+def _classify(
+    text: str, part: list[tuple[int, int]], words: list[str]
+) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the name in the tokens at ``part`` (``words``: the tokens
+    without their possessive ending or trailing full stop and comma)."""
     lows = [w.lower() for w in words]
     if lows[-1] in ORG_TAILS and len(words) >= 2:
         i = 0
         while i < len(words) - 1 and lows[i] in _COMMON:
             i += 1
-        s = part[i][0]
-        e = part[-1][0] + len(words[-1])
-        return [Name(s, e, text[s:e], "org")]
+        return [(part[i][0], part[-1][0] + len(words[-1]), "org")]
     # Drop leading titles, places and function words; what is left may be a name.
     i = 0
     while i < len(words) and not _is_name_token(words[i]):
@@ -134,8 +154,7 @@ def _classify(text: str, part: list[tuple[int, int]]) -> list[Name]:
     if i == len(words):
         places = [k for k, w in enumerate(lows) if w in PLACES and len(w) > 2]
         if places and lows[0] not in _COMMON:
-            s, e = part[0][0], part[-1][0] + len(words[-1])
-            return [Name(s, e, text[s:e], "place")]
+            return [(part[0][0], part[-1][0] + len(words[-1]), "place")]
         return []
     rest = list(range(i, len(words)))
     if len(rest) > 3:
@@ -144,10 +163,8 @@ def _classify(text: str, part: list[tuple[int, int]]) -> list[Name]:
         rest = [k for k in rest if _is_name_token(words[k])][-1:]
     if not rest:
         return []
-    s = part[rest[0]][0]
-    e = part[rest[-1]][0] + len(words[rest[-1]])
     kind = "person" if len(rest) >= 2 else "single"
-    return [Name(s, e, text[s:e], kind)]
+    return [(part[rest[0]][0], part[rest[-1]][0] + len(words[rest[-1]]), kind)]
 
 
 class NameIndex:
@@ -163,13 +180,15 @@ class NameIndex:
         blocked_starts = [s for s, _ in blocked]
         found: list[tuple[int, str]] = []
         singles: list[tuple[int, str]] = []
+        # One-word runs ("Trump", "Tuesday", "The") are most runs, and only those naming a
+        # surname seen in a full name count: they are looked at once all names are known.
+        one_word: list[tuple[str, re.Match[str]]] = []
         for m in _CAP_RUN.finditer(text):
             run = m.group()
-            base = m.start()
             if " " not in run and "\t" not in run:
-                if run.lower() not in _COMMON:
-                    singles.append((base, run))
+                one_word.append((run, m))
                 continue
+            base = m.start()
             for rs, re_, kind in _run_names(run):
                 if kind == "person":
                     name = run[rs:re_]
@@ -179,6 +198,10 @@ class NameIndex:
                     full.append(name)
                 elif kind == "single":
                     singles.append((base + rs, run[rs:re_]))
+        if by_surname:
+            for run, m in one_word:
+                if (run in by_surname or _bare(run) in by_surname) and run.lower() not in _COMMON:
+                    singles.append((m.start(), run))
         for pos_, word in singles:
             if word not in by_surname:
                 word = _bare(word)
@@ -252,7 +275,7 @@ def resolve_speakers(
     firsts = _sentence_first_mentions(index, sentence_starts)
     firsts_pos = [p for p, _ in firsts]
     state = _State()
-    roles: dict[str, str] = {}
+    roles = _Roles(text)
     for a in sorted(attributions, key=lambda x: x.start):
         if a.continues is not None:
             a.speaker = a.continues.speaker
@@ -271,12 +294,33 @@ def resolve_speakers(
             and (index.is_person(a.speaker) or " " in a.speaker)
         ):
             state.last_person = (a.start, a.speaker)
-            words = text[max(0, a.source[0] - 80) : a.source[1]].lower()
-            for w in re.findall(r"[a-z]+", words):
-                if w in ROLE_NOUNS:
-                    roles[w] = a.speaker
+            roles.add(max(0, a.source[0] - 80), a.source[1], a.speaker)
         if a.named and a.resolved_by == "organisation":
             state.last_group = (a.start, a.speaker)
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+class _Roles:
+    """Role noun -> the person last named next to it ("the ambassador" after "Russian
+    Ambassador Anatoly Antonov said"): each named source adds the 80 characters before it
+    and itself, and a role noun is looked for only when a source is "the <role noun>",
+    newest first (few sources are; reading every window at once cost every document)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.windows: list[tuple[int, int, str]] = []
+
+    def add(self, start: int, end: int, speaker: str) -> None:
+        self.windows.append((start, end, speaker))
+
+    def get(self, role: str) -> str | None:
+        """The speaker of the newest window holding ``role`` as a lower-case word."""
+        for start, end, speaker in reversed(self.windows):
+            if role in _LOWER_WORD.findall(self.text[start:end].lower()):
+                return speaker
+        return None
 
 
 def _resolve_one(
@@ -285,7 +329,7 @@ def _resolve_one(
     index: NameIndex,
     state: _State,
     context: tuple[Sequence[tuple[int, str]], Sequence[int], Sequence[int]],
-    roles: dict[str, str],
+    roles: _Roles,
 ) -> None:
     assert a.source is not None
     firsts, firsts_pos, sentence_starts = context
@@ -355,12 +399,17 @@ def speaker_table(text: str, attributions: Sequence[Attribution]) -> list[dict[s
     total_words = 0
     for a in attributions:
         name = a.speaker or "(no source)"
-        n_words = sum(len(text[s:e].split()) for s, e in a.content)
+        n_words = sum([len(text[s:e].split()) for s, e in a.content])
         total_words += n_words
-        row = rows.setdefault(
-            name, {"name": name, "attributions": 0, "attributed_words": 0, "named": a.named}
-        )
-        order.setdefault(name, a.start)
+        row = rows.get(name)
+        if row is None:
+            row = rows[name] = {
+                "name": name,
+                "attributions": 0,
+                "attributed_words": 0,
+                "named": a.named,
+            }
+            order[name] = a.start
         row["attributions"] += 1
         row["attributed_words"] += n_words
     out = []

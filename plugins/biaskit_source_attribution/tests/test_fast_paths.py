@@ -1,0 +1,205 @@
+"""The speed rewrites against the plain definitions they replace.
+
+Several regexes and loops were rewritten for speed (a leading character class the regex
+engine can skip to, case spelled out instead of ``re.IGNORECASE``, cheap tests before a
+search, one line at a time instead of a whole-text scan). Each test here keeps the plain
+definition as the specification and checks that the fast one finds exactly the same on
+arbitrary text built from the pieces that matter (including the non-ASCII letters a
+case-blind match admits: the Turkish dotted and dotless i, the long s, the Kelvin sign).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from biaskit_source_attribution import frames, outlets, phrases, scan, speakers
+
+PIECES = [
+    "Who",
+    "which",
+    "WHICH",
+    "wh\u0130ch",
+    "wh\u0131ch",
+    "that",
+    "\u017fo",
+    "and",
+    "Mr.",
+    "mr.",
+    "A.",
+    "\u212a.",
+    "x.",
+    " - ",
+    ",",
+    ", ",
+    ",\u201d",
+    "'",
+    "''",
+    "\u2019s",
+    "(D-Nev.)",
+    "last week",
+    "on Monday",
+    "recently",
+    "quickly",
+    "was",
+    "widely",
+    "is",
+    "being",
+    "criticized",
+    "\u2014",
+    "-",
+    "\u2014 Reuters",
+    "Source: TASS",
+    "Anna Berg:",
+    "CLINTON:",
+    "(AP) -",
+    "Donald Trump",
+    "CNN's Jake Tapper",
+    "the",
+    "said",
+    ".",
+    "!",
+    "?",
+    "\u2026",
+    '"',
+    "\u201c",
+    "\u201d",
+    ")",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\n\n",
+    "\xa0",
+    "a",
+    "b",
+]
+TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+_OLD_SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+|\n\s*")
+_OLD_BOUNDARY = re.compile(
+    r"[,;:()\[\]—–“”\"«»!?]|\s-\s|" + phrases._FULL_STOP + r"\s|"
+    r"\b(?:that|and|but|because|while|when|whereas|after|"
+    r"before|if|which|who|whom|whose|where|though|although|since|so|or|than|as|then|"
+    r"however|meanwhile)\b",
+    re.IGNORECASE,
+)
+_OLD_TRAILING_CREDIT = re.compile(
+    r"[^\S\n][—–-][^\S\n]?(?P<o>[A-Z][A-Za-z ]{1,30}?)[^\S\n]*$", re.MULTILINE
+)
+
+
+def _spans(rx: re.Pattern[str], text: str, lo: int = 0, hi: int | None = None) -> list:
+    end = len(text) if hi is None else hi
+    return [m.span() for m in rx.finditer(text, lo, end)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_sentence_end_regex_finds_what_the_plain_one_did(text: str) -> None:
+    assert _spans(scan._SENT_END, text) == _spans(_OLD_SENT_END, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, st.data())
+def test_case_spelled_boundary_regex_matches_the_case_blind_one(
+    text: str, data: st.DataObject
+) -> None:
+    hi = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, hi))
+    assert _spans(phrases._BOUNDARY, text, lo, hi) == _spans(_OLD_BOUNDARY, text, lo, hi)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_trailing_credit_regex_finds_the_same_names_and_phrases(text: str) -> None:
+    def found(rx: re.Pattern[str]) -> list:
+        return [
+            (m.span("o"), m.start() + len(m.group()) - len(m.group().lstrip()))
+            for m in rx.finditer(text)
+        ]
+
+    assert found(outlets._TRAILING_CREDIT_RE) == found(_OLD_TRAILING_CREDIT)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_credit_word_regex_agrees_with_substring_tests(text: str) -> None:
+    expected = any(w in text for w in outlets._CREDIT_WORDS)
+    assert (outlets._CREDIT_WORDS_RE.search(text) is not None) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_name_colons_line_by_line_match_a_whole_text_scan(text: str) -> None:
+    expected = [m.span() for m in scan._NAME_COLON.finditer(text)]
+    assert [m.span() for m in scan._name_colon_matches(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.data())
+def test_prechecked_searches_agree_with_the_plain_searches(text: str, data: st.DataObject) -> None:
+    hi = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, hi))
+    plain = frames._PASSIVE_BEFORE.search(text, lo, hi)
+    fast = frames._passive_before(text, lo, hi)
+    assert (plain and plain.span()) == (fast and fast.span())
+    pre = text[lo:hi]
+    assert frames._coordinated(pre) == (frames._COORDINATED.search(pre) is not None)
+    for k in range(4):
+        expected = len(frames._WORD.findall(text, lo, hi)) >= k
+        assert frames._has_words(text, lo, hi, k) == expected
+
+
+def _plain_run_names(run: str) -> tuple[tuple[int, int, str], ...]:
+    """``_run_names`` as first written: tokens by a \\S+ scan, split after possessives."""
+    parts: list[list[tuple[int, int]]] = [[]]
+    for m in re.finditer(r"\S+", run):
+        parts[-1].append(m.span())
+        if m.group().endswith(("’s", "'s", "’", "'")):
+            parts.append([])
+    out: list[tuple[int, int, str]] = []
+    for part in parts:
+        if part:
+            words = [speakers._bare(run[s:e]) for s, e in part]
+            out.extend(speakers._classify(run, part, words))
+    return tuple(out)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=8).map(" ".join))
+def test_run_names_tokens_are_those_of_a_regex_scan(run: str) -> None:
+    assert speakers._run_names.__wrapped__(run) == _plain_run_names(run)
+
+
+def test_wanted_words_equals_the_plain_loop() -> None:
+    words = ["He", "said,", "unsaid", "“said”", "things", "said:", "Said"]
+    forms = scan.surface_forms(["said"])
+    expected = [i for i, w in enumerate(words) if w in forms]
+    assert scan.wanted_words(words, forms) == expected
+    assert scan.wanted_words(words, list(forms)) == expected
+
+
+def _plain_datelines(text: str) -> list:
+    """``outlets._datelines`` as first written: every bracket, each line once."""
+    out = []
+    seen = -1
+    i = text.find("(")
+    while i >= 0:
+        line_start = text.rfind("\n", 0, i) + 1
+        if line_start > seen and i - line_start <= 60:
+            seen = line_start
+            m = outlets._DATELINE_RE.match(text, line_start)
+            if m is not None:
+                out.append(m.span())
+        i = text.find("(", i + 1)
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "(", "(Reuters) -", "LONDON ", "x" * 40]), max_size=30))
+def test_datelines_read_each_line_once_and_find_the_same(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert [m.span() for m in outlets._datelines(text)] == _plain_datelines(text)
