@@ -225,6 +225,29 @@ _word = _Words().__getitem__
 _case_code = _CaseCodes().__getitem__
 _code = _Codes().__getitem__
 
+# A token's case code sits above its word's code in one number (``_TokenCodes``); the word
+# codes take the 48 bits below.
+_CASE_BASE = 48
+_WORD_BITS = (1 << _CASE_BASE) - 1
+
+
+class _TokenCodes(dict[str, int]):
+    """A white-space token as written -> its word's ``_Codes`` code + its own ``_CaseCodes``
+    code << ``_CASE_BASE``, remembered.
+
+    One look-up per token then counts both (each field's count fits its 6 bits), where a
+    look-up in each table per token cost a second pass over the tokens.
+    """
+
+    def __missing__(self, token: str) -> int:
+        if len(self) >= _CACHE_WORDS:
+            self.clear()
+        code = self[token] = _code(_word(token)) + (_case_code(token) << _CASE_BASE)
+        return code
+
+
+_token_code = _TokenCodes().__getitem__
+
 
 @cache
 def _stop_and_empty() -> frozenset[str]:
@@ -356,10 +379,11 @@ def _lines_features(
     for i in long_idx:
         rests[i] = tokens[i].pop()
     words = list(map(list, map(map, repeat(_word), tokens)))
-    # One dictionary look-up per word counts function, time and social words, tokens of
+    # One dictionary look-up per token counts function, time and social words, tokens of
     # punctuation only, words without a cased letter (numbers, clock times, dates: "2020",
-    # "05:45") and trigger words at once (see ``_Codes``).
-    codes = list(map(sum, map(map, repeat(_code), words)))
+    # "05:45") and trigger words at once (see ``_Codes``), and the capitals below.
+    token_codes = list(map(sum, map(map, repeat(_token_code), tokens)))
+    codes = list(map(operator.and_, token_codes, repeat(_WORD_BITS)))
     n_empty = _field(codes, _EMPTY_SHIFT)
     n_win = list(map(operator.sub, map(len, words), n_empty))
     n_stop = list(map(operator.and_, codes, _MASKS))
@@ -375,11 +399,10 @@ def _lines_features(
     # Checks that only make sense on short lines (where all of the line is in the window),
     # and capitals, which only a short line (a title, a label) is made of.
     short_idx: Sequence[int] = [i for i in range(n) if not rests[i]] if long_idx else range(n)
-    spaced = _pick(tokens, short_idx)  # all of a short line's tokens
     # Tokens with a capital letter, less the capitalised function words ("The", "With"),
-    # which a title capitalises and prose starts its sentences with; and tokens in capitals.
-    # One look-up per token counts all three (see ``_CaseCodes``).
-    case_codes = list(map(sum, map(map, repeat(_case_code), spaced)))
+    # which a title capitalises and prose starts its sentences with; and tokens in capitals
+    # (see ``_CaseCodes``), counted on all of a short line's tokens.
+    case_codes = list(map(operator.rshift, _pick(token_codes, short_idx), repeat(_CASE_BASE)))
     cased = map(operator.rshift, case_codes, repeat(_CASED_SHIFT))
     cased_stop = _field(case_codes, _CASED_STOP_SHIFT)
     n_title = _scatter(map(operator.sub, cased, cased_stop), short_idx, n, 0)

@@ -227,6 +227,8 @@ class LineModel:
             w * m for w, m in zip(self.weights, self.means, strict=True)
         )
         self._weights_np: Any = None
+        # (column, weight, mean, words) of each column a reason can name.
+        self._named = [(j, self.weights[j], self.means[j], str(_WORDS[j])) for j in _NAMED_COLUMNS]
 
     def column_probabilities(self, columns: Sequence[Sequence[float]]) -> list[float]:
         """``probabilities`` of the rows these columns (``line_columns``) make, as one
@@ -264,16 +266,21 @@ class LineModel:
         column's contribution to the logit against an average line, w * (x - mean), among
         the columns the line has more of than the average line (the words name a property
         the line has, so a feature it lacks is never given as a reason)."""
+        return self.explain_line([[x] for x in row], 0, top)
+
+    def explain_line(self, columns: Sequence[Sequence[float]], i: int, top: int = 2) -> list[str]:
+        """``explain`` for line ``i`` of these columns (``line_columns``), read in place:
+        the scorer explains a few lines of each article and need not cut out their rows."""
         # sorted()[:top] is what heapq.nlargest returns, and for a score of items is faster.
         pushes = sorted(
             [
-                (self.weights[j] * (row[j] - self.means[j]), _WORDS[j])
-                for j in _NAMED_COLUMNS
-                if row[j] > self.means[j]
+                (w * (columns[j][i] - m), words)
+                for j, w, m, words in self._named
+                if columns[j][i] > m
             ],
             reverse=True,
         )[:top]
-        return [str(words) for value, words in pushes if value > 0]
+        return [words for value, words in pushes if value > 0]
 
 
 # --- layouts for training --------------------------------------------------------------------

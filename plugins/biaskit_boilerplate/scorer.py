@@ -170,8 +170,8 @@ class BoilerplateScorer:
             furniture_rule = furniture_rules[i]
             if flagged and not furniture_rule:
                 kinds[i] = furniture_kind(feats[i])
-                row = [column[i] for column in columns]  # the few lines that need a reason
-                reasons[i] = _model_reason(model, row, probs[i], rules[i])
+                why = model.explain_line(columns, i) if model is not None and columns else []
+                reasons[i] = _model_reason(why, probs[i], rules[i])
             elif flagged and model is not None:
                 reasons[i] = f"{reasons[i]} (p={probs[i]:.2f})"
             elif not flagged and furniture_rule:
@@ -231,9 +231,9 @@ class BoilerplateScorer:
         )
 
 
-def _model_reason(model: LineModel | None, row: Sequence[float], p: float, rule: Decision) -> str:
-    """Why the model flags a line the rules took for article text."""
-    why = model.explain(row) if model is not None and row else []
+def _model_reason(why: Sequence[str], p: float, rule: Decision) -> str:
+    """Why the model flags a line the rules took for article text (``why``: the features
+    that pushed it, from ``LineModel.explain_line``)."""
     because = ", ".join(why) if why else "its features and its neighbours"
     return f"furniture by the line model (p={p:.2f}): {because}; the rules saw {rule.reason}"
 
