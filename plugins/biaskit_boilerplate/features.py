@@ -118,6 +118,8 @@ def _timeish() -> frozenset[str]:
 
 
 _MASK = 63  # counts of up to WINDOW words fit in 6 bits
+if WINDOW > _MASK:  # a wider window would carry one packed count into the next
+    raise ImportError("WINDOW must stay below 64 for the packed word counts")
 _TIME_SHIFT = 6
 _SOCIAL_SHIFT = 12
 _MASKS = repeat(_MASK)
