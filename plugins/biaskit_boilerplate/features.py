@@ -547,59 +547,34 @@ class ContextFeatures(NamedTuple):
 CONTEXT_FEATURES: tuple[str, ...] = ContextFeatures._fields
 
 
-def _continuations(f: Any, blank: Sequence[bool]) -> list[bool]:
-    """For each line after the first, whether it is the hard-wrapped continuation of the
-    line before it rather than a new line (never across a blank line); ``f`` holds the
+def _continuations(f: Any, blank: Sequence[bool]) -> list[int]:
+    """The lines (indices, after the first) that are the hard-wrapped continuation of the
+    line before them rather than a new line (never across a blank line); ``f`` holds the
     feature columns.
 
-    One comprehension over the columns: a function call per line, reading each feature
-    off a named tuple, cost three times as much.
+    Most pairs of lines fail the first two tests (a blank line between them, or the line
+    before ends a sentence), which are found in C; the other tests run on the few left.
     """
     n = len(blank) - 1
+    ends = f.ends_sentence
+    open_pairs = compress(range(1, n), map(operator.not_, map(operator.or_, blank[1:n], ends)))
+    pattern, title, stop, n_words = f.pattern, f.title_ratio, f.stop_ratio, f.n_words
+    lower, function_word, comma, chars = (
+        f.starts_lower,
+        f.ends_function_word,
+        f.ends_comma,
+        f.n_chars,
+    )
     return [
-        not parted
-        and not prev_end
-        and not prev_pattern
-        and not cur_pattern
-        and prev_title < 0.6
-        and prev_stop >= 0.15
-        and prev_words >= 4
-        and bool(cur_lower or prev_function_word or prev_comma or prev_chars >= 40)
-        for (
-            parted,
-            prev_end,
-            prev_pattern,
-            cur_pattern,
-            prev_title,
-            prev_stop,
-            prev_words,
-            cur_lower,
-            prev_function_word,
-            prev_comma,
-            prev_chars,
-        ) in zip(
-            blank[1:n],
-            f.ends_sentence,
-            f.pattern,
-            f.pattern[1:],
-            f.title_ratio,
-            f.stop_ratio,
-            f.n_words,
-            f.starts_lower[1:],
-            f.ends_function_word,
-            f.ends_comma,
-            f.n_chars,
-            strict=False,  # the columns of the line before run one past the last pair
-        )
+        i
+        for i in open_pairs
+        if not pattern[i - 1]
+        and not pattern[i]
+        and title[i - 1] < 0.6
+        and stop[i - 1] >= 0.15
+        and n_words[i - 1] >= 4
+        and (lower[i] or function_word[i - 1] or comma[i - 1] or chars[i - 1] >= 40)
     ]
-
-
-def _is_prose(words_: int, stop_ratio: float, title_ratio: float, ends_sentence: int) -> bool:
-    # Capitals count only on a short paragraph: a long one's window of words may open with
-    # a string of names ("the New Strategic Arms Reduction Treaty (New START)").
-    if words_ < 6 or stop_ratio < 0.2 or (title_ratio >= 0.7 and words_ <= SHORT_LINE_WORDS):
-        return False
-    return bool(ends_sentence) or words_ >= 15
 
 
 def context_features(
@@ -659,7 +634,7 @@ def _context_columns(
 
     # Re-join hard-wrapped paragraphs so that a wrapped line is judged with its paragraph.
     block_of = list(range(n))
-    for i in compress(range(1, n), _continuations(f_cols, blank)):
+    for i in _continuations(f_cols, blank):
         block_of[i] = block_of[i - 1]
     wrapped = any(map(operator.ne, block_of, range(n)))
     if wrapped:
@@ -684,7 +659,18 @@ def _context_columns(
     block_stop = [stop / w if w else 0.0 for stop, w in zip(sum_stops, sum_words, strict=True)]
     if english:
         block_title = [t / w if w else 0.0 for t, w in zip(sum_titles, sum_words, strict=True)]
-        prose = list(map(_is_prose, block_words, block_stop, block_title, map(int, last_ends)))
+        # Running prose: six words or more, dense with function words, a complete sentence or
+        # fifteen words. Capitals count only on a short paragraph: a long one's window of
+        # words may open with a string of names ("the New Strategic Arms Reduction Treaty").
+        prose = [
+            words_ >= 6
+            and stop >= 0.2
+            and not (title >= 0.7 and words_ <= SHORT_LINE_WORDS)
+            and (bool(end) or words_ >= 15)
+            for words_, stop, title, end in zip(
+                block_words, block_stop, block_title, last_ends, strict=True
+            )
+        ]
     else:
         prose = [
             size >= 250 or (size >= 100 and bool(end))
