@@ -20,7 +20,7 @@ rules look closely:
 
 What a word is (stripped of punctuation, a function, time, social or trigger word, a number,
 capitalised) is looked up in dictionaries keyed by the word and filled on first sight
-(``_Words``, ``_Codes``, ``_CaseCodes``): one look-up per word then answers what several
+(``_Words``, ``_TokenCodes``): one look-up per word then answers what several
 passes over the words did. They hold words only, never lines, and start afresh beyond
 ``_CACHE_WORDS`` entries; a corpus pays the first sight of each word once.
 """
@@ -158,7 +158,7 @@ class _Words(dict[str, str]):
     (a dictionary look-up instead of two passes and a scan against fifty characters), and
     the word it returns is the same string object each time, whose hash is already known
     to the look-ups after it. A token lower-cased on its own is the token of the
-    lower-cased line (see ``_CaseCodes``).
+    lower-cased line (see ``_case_code``).
     """
 
     def __missing__(self, token: str) -> str:
@@ -168,64 +168,52 @@ class _Words(dict[str, str]):
         return word
 
 
-class _Codes(dict[str, int]):
-    """A word (stripped, lower case) -> its ``_word_codes`` code, plus 1 << ``_EMPTY_SHIFT``
-    if it is empty (the token was punctuation only), 1 << ``_NUMERIC_SHIFT`` if it has no
+def _code(word: str) -> int:
+    """A word's (stripped, lower case) ``_word_codes`` code, plus 1 << ``_EMPTY_SHIFT`` if
+    it is empty (the token was punctuation only), 1 << ``_NUMERIC_SHIFT`` if it has no
     cased letter (a number, a clock time), 1 << ``_TRIGGER_SHIFT`` if it is one of the
     furniture patterns' trigger words, 1 << ``_STAMP_SHIFT`` if it is a time word once the
     digits glued to it are stripped ("GMT13", and "2020" or "05:45", which strip to "")
-    and 1 << ``_MONTH_SHIFT`` if it is a month name; remembered.
+    and 1 << ``_MONTH_SHIFT`` if it is a month name.
 
-    One look-up and one sum per line then count all eight (up to ``WINDOW`` words, so each
-    count fits its 6 bits), where a pass over the words for each one cost several times
-    as much.
+    One look-up (``_TokenCodes``) and one sum per line then count all eight (up to
+    ``WINDOW`` words, so each count fits its 6 bits), where a pass over the words for each
+    one cost several times as much.
     """
-
-    def __missing__(self, word: str) -> int:
-        if len(self) >= _CACHE_WORDS:
-            self.clear()
-        code = _word_codes().get(word, 0)
-        if not word:
-            code += 1 << _EMPTY_SHIFT
-        elif word == word.upper():
-            code += 1 << _NUMERIC_SHIFT
-        if word in _TRIGGERS:
-            code += 1 << _TRIGGER_SHIFT
-        if word.strip(_STAMP_CHARS) in _timeish():
-            code += 1 << _STAMP_SHIFT
-        if word in months():
-            code += 1 << _MONTH_SHIFT
-        self[word] = code
-        return code
+    code = _word_codes().get(word, 0)
+    if not word:
+        code += 1 << _EMPTY_SHIFT
+    elif word == word.upper():
+        code += 1 << _NUMERIC_SHIFT
+    if word in _TRIGGERS:
+        code += 1 << _TRIGGER_SHIFT
+    if word.strip(_STAMP_CHARS) in _timeish():
+        code += 1 << _STAMP_SHIFT
+    if word in months():
+        code += 1 << _MONTH_SHIFT
+    return code
 
 
 _CASED_STOP_SHIFT = 6
 _CASED_SHIFT = 12
 
 
-class _CaseCodes(dict[str, int]):
-    """A white-space token as written -> 1 if it is in capitals (``str.isupper``) + 1 <<
+def _case_code(token: str) -> int:
+    """A white-space token as written: 1 if it is in capitals (``str.isupper``) + 1 <<
     ``_CASED_STOP_SHIFT`` if it is a capitalised function word + 1 << ``_CASED_SHIFT`` if
-    it has a capital letter (it differs from its lower case), remembered.
+    it has a capital letter (it differs from its lower case).
 
     "Differs from its lower case" is the same test as "differs from the token of the
     lower-cased line": lower-casing neither makes nor removes white space, and its one
     mapping that depends on the neighbours (a final sigma) does not look past white space.
     """
-
-    def __missing__(self, token: str) -> int:
-        if len(self) >= _CACHE_WORDS:
-            self.clear()
-        code = token.isupper() + (token in _cased_stop()) * (1 << _CASED_STOP_SHIFT)
-        if token != token.lower():
-            code += 1 << _CASED_SHIFT
-        self[token] = code
-        return code
+    code = token.isupper() + (token in _cased_stop()) * (1 << _CASED_STOP_SHIFT)
+    if token != token.lower():
+        code += 1 << _CASED_SHIFT
+    return code
 
 
 _word = _Words().__getitem__
-_case_code = _CaseCodes().__getitem__
-_code = _Codes().__getitem__
 
 # A token's case code sits above its word's code in one number (``_TokenCodes``); the word
 # codes take the 48 bits below.
@@ -234,8 +222,8 @@ _WORD_BITS = (1 << _CASE_BASE) - 1
 
 
 class _TokenCodes(dict[str, int]):
-    """A white-space token as written -> its word's ``_Codes`` code + its own ``_CaseCodes``
-    code << ``_CASE_BASE``, remembered.
+    """A white-space token as written -> its word's code (``_code``) + its own capitals code
+    (``_case_code``) << ``_CASE_BASE``, remembered.
 
     One look-up per token then counts both (each field's count fits its 6 bits), where a
     look-up in each table per token cost a second pass over the tokens.
@@ -330,7 +318,7 @@ def _scatter(values: Iterable[_T], idx: Iterable[int], n: int, fill: _T) -> list
 
 
 def _field(codes: Sequence[int], shift: int) -> list[int]:
-    """The 6-bit count at ``shift`` of each of ``codes`` (sums of ``_Codes`` values)."""
+    """The 6-bit count at ``shift`` of each of ``codes`` (sums of ``_code`` values)."""
     return list(map(operator.and_, map(operator.rshift, codes, repeat(shift)), _MASKS))
 
 
@@ -383,7 +371,7 @@ def _lines_features(
     words = list(map(list, map(map, repeat(_word), tokens)))
     # One dictionary look-up per token counts function, time and social words, tokens of
     # punctuation only, words without a cased letter (numbers, clock times, dates: "2020",
-    # "05:45") and trigger words at once (see ``_Codes``), and the capitals below.
+    # "05:45") and trigger words at once (see ``_code``), and the capitals below.
     token_codes = list(map(sum, map(map, repeat(_token_code), tokens)))
     codes = list(map(operator.and_, token_codes, repeat(_WORD_BITS)))
     n_empty = _field(codes, _EMPTY_SHIFT)
@@ -403,7 +391,7 @@ def _lines_features(
     short_idx: Sequence[int] = [i for i in range(n) if not rests[i]] if long_idx else range(n)
     # Tokens with a capital letter, less the capitalised function words ("The", "With"),
     # which a title capitalises and prose starts its sentences with; and tokens in capitals
-    # (see ``_CaseCodes``), counted on all of a short line's tokens.
+    # (see ``_case_code``), counted on all of a short line's tokens.
     case_codes = list(map(operator.rshift, _pick(token_codes, short_idx), repeat(_CASE_BASE)))
     cased = map(operator.rshift, case_codes, repeat(_CASED_SHIFT))
     cased_stop = _field(case_codes, _CASED_STOP_SHIFT)
