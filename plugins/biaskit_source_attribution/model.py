@@ -111,6 +111,8 @@ LEFT_JOIN = _set(
     refuse refuses refused decline declines declined fail fails failed
     """
 )
+# ... with a typographic apostrophe as well ("wouldn’t say").
+LEFT_JOIN = LEFT_JOIN | {w.replace("'", "’") for w in LEFT_JOIN if "'" in w}
 # Candidate thresholds the training grid tries, and the regularisation strengths.
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 C_GRID = (0.1, 0.3, 1.0)

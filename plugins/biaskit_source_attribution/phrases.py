@@ -253,6 +253,11 @@ _NOT_A_SUBJECT_START = _set(
     over about
     """
 )
+# Capitalised words that open a sentence without naming anyone ("The day before, ...",
+# "Here in Columbia, ...").
+_LONE_NOT_SUBJECT = _set(
+    "The A An This That These Those Here There Last Next Even Only Such Nor Well"
+)
 _INTRO = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Still|However|Meanwhile|Instead|Now|Then|Later|Earlier|"
     r"Also)\b,?\s*)+"
@@ -267,7 +272,11 @@ def _sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     while start < hi and text[start] in " \t\n\"“«'‘":
         start += 1
     m = _SUBJECT.match(text, start, hi)
-    if m is None or m.group().split(None, 1)[0].lower() in _NOT_A_SUBJECT_START:
+    if (
+        m is None
+        or m.group().split(None, 1)[0].lower() in _NOT_A_SUBJECT_START
+        or m.group() in _LONE_NOT_SUBJECT
+    ):
         return None
     if text[m.end() : m.end() + 1] == ",":  # "Chris Christie, hoping to ..."
         return m.start(), m.end()
@@ -378,7 +387,7 @@ _TIME_LAST = (
 )
 _COMMA_QUOTE_LAST = frozenset("”\"’'")
 _HARD_BOUNDARY = re.compile(r"[;:()\[\]—–“”\"«»!?]|\s-\s|" + _FULL_STOP + r"\s")
-_APPOSITION_BOUNDARY = re.compile(r"[;:()\[\]—–!?]|\s-\s|" + _FULL_STOP + r"\s")
+_APPOSITION_BOUNDARY = re.compile(r"[;:\[\]—–!?]|\s-\s|" + _FULL_STOP + r"\s")
 _COMMA_QUOTE_END = re.compile(r",(?:”|\"|''|’)$")
 _QUOTE_MARKS = frozenset('“”"«»')
 _INTRO_CHUNK = re.compile(
@@ -386,7 +395,8 @@ _INTRO_CHUNK = re.compile(
     r"(?:In|On|At|After|Before|During|Despite|Since|For|With|Under|As|Like|Unlike|Among|"
     r"Following|Amid|Asked|Speaking)\b[^,]*)\s*$"
 )
-_LEAD_CONJ = re.compile(r"^\s*(?:(?:And|But|Yet|So|Still|And\sso)\b\s*)+")
+_LEAD_CONJ = re.compile(r"\s*(?:(?:And|But|Yet|So|Still|And\sso)\b\s*)+")
+_LEAD_CONJ_ANY = re.compile(r"\s*(?:(?:and|but|yet|so|still|and\sso)\b\s*)+", re.IGNORECASE)
 _NP_START = _set("the a an this that these those his her their its our my one two")
 
 
@@ -473,10 +483,25 @@ def _apposition_subject(text: str, lo: int, comma_end: int) -> tuple[int, int] |
     k = 0
     while k < len(chunks) - 1 and _INTRO_CHUNK.match(chunks[k]):
         k += 1
+    # The name may follow a clause of its own: "..., and Brian Deese, an adviser, said".
+    for j in range(k, len(chunks) - 1):
+        found = _apposition_head(text, chunks, offsets, j, comma_end, lead_lower=j > k)
+        if found is not None:
+            return found
+    return None
+
+
+def _apposition_head(
+    text: str, chunks: list[str], offsets: list[int], k: int, comma_end: int, lead_lower: bool
+) -> tuple[int, int] | None:
+    """The subject "chunks[k], chunks[k + 1], ..." up to ``comma_end``, if ``chunks[k]``
+    reads as a name (or a noun phrase) and what follows as its appositions."""
     if len(chunks) - k < 2 or len(chunks) - k > 4:
         return None
     head_start = offsets[k]
-    lead = _LEAD_CONJ.match(text, head_start, head_start + len(chunks[k]))
+    lead = (_LEAD_CONJ_ANY if lead_lower else _LEAD_CONJ).match(
+        text, head_start, head_start + len(chunks[k])
+    )
     if lead is not None:
         head_start = lead.end()
     head = text[head_start : offsets[k] + len(chunks[k])].strip()

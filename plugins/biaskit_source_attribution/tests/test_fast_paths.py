@@ -203,3 +203,49 @@ def _plain_datelines(text: str) -> list:
 def test_datelines_read_each_line_once_and_find_the_same(parts: list[str]) -> None:
     text = "".join(parts)
     assert [m.span() for m in outlets._datelines(text)] == _plain_datelines(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "had",
+                "HAS",
+                "have",
+                "will",
+                "not",
+                "would",
+                "could",
+                "Can",
+                "may",
+                "might",
+                "must",
+                "should",
+                "is",
+                "Was",
+                "are",
+                "were",
+                "be",
+                "been",
+                "being",
+                "\u017fhould",
+                "\u0130s",
+                "\u0131s",
+                "expected",
+                " ",
+                "  ",
+                "\n",
+                ",",
+                "x",
+            ]
+        ),
+        max_size=6,
+    ).map(" ".join)
+)
+def test_passive_cue_opens_with_a_prechecked_letter(text: str) -> None:
+    # Every match of the passive auxiliaries opens with a letter of ``_PASSIVE_FIRST``, so
+    # the first-letter test before the match never hides one.
+    m = frames._PASSIVE_CUE.match(text)
+    if m is not None:
+        assert text[:1] in frames._PASSIVE_FIRST

@@ -108,6 +108,56 @@ def test_participle_shares_the_source_and_splits_the_content() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "cues", "source"),
+    [
+        # An adverb or a subordinator between the comma and the participle.
+        ("Cole praised the plan, quickly adding that it works.", ("praised", "adding"), "Cole"),
+        ("Cole praised the plan, while stressing it works.", ("praised", "stressing"), "Cole"),
+        # A comma inside the closing quotation mark.
+        ("Cole called it “a mess,” claiming it would fail.", ("called", "claiming"), "Cole"),
+    ],
+)
+def test_participle_after_adverb_or_quote_shares_the_source(
+    text: str, cues: tuple[str, str], source: str
+) -> None:
+    found = relations(text, *cues)
+    assert [f["source"] for f in found] == [source, source]
+
+
+def test_lone_determiner_is_not_a_shared_subject() -> None:
+    text = "The day before, at a rally in Ohio, Mr. Trump was blunt, claiming it was rigged."
+    (found,) = relations(text, "claiming")
+    assert found["source"] == "Mr. Trump"
+
+
+def test_name_after_a_clause_heads_its_apposition() -> None:
+    text = (
+        "The administration contends it is still on track to meet those targets, and Brian"
+        " Deese, the climate adviser, said the goal is near."
+    )
+    (found,) = relations(text, "said")
+    assert found["source"] == "Brian Deese, the climate adviser,"
+
+
+def test_party_label_inside_an_apposition_subject() -> None:
+    text = "Sen. Ted Cruz (R-Texas), also a hopeful, called the plan a disaster."
+    (found,) = relations(text, "called")
+    assert found["source"] == "Sen. Ted Cruz (R-Texas), also a hopeful,"
+
+
+@pytest.mark.parametrize("cue", ["seems", "appears"])
+def test_raising_verb_has_no_source(cue: str) -> None:
+    (found,) = relations(f"Trump {cue} to understand the stakes.", cue)
+    assert found["source"] is None
+    assert found["content"] == ["to understand the stakes"]
+
+
+def test_passive_after_a_perfect_auxiliary_has_no_source() -> None:
+    (found,) = relations("The deal had been expected to pass.", "had been expected")
+    assert found["source"] is None
+
+
 def test_two_relations_in_one_sentence_do_not_overlap() -> None:
     found = relations("Cole said the bridge is safe and Ruiz said it is not.", "said", "said")
     assert [f["content"] for f in found] == [["the bridge is safe"], ["it is not"]]
