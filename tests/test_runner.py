@@ -119,3 +119,25 @@ def test_a_worker_that_dies_costs_only_its_document() -> None:
     assert [r.id for r in reports] == [d.id for d in docs]
     assert "died" in reports[37].errors["runner"]
     assert all(r.ok for i, r in enumerate(reports) if i != 37)
+
+
+def test_a_serial_run_hands_frozen_objects_back_to_the_collector(
+    inline_pm: PluginManager,
+) -> None:
+    """The serial path freezes the collector's view of the loaded scorers during a run; it
+    must unfreeze when the run ends, whether it is read to the end or abandoned."""
+    import gc
+
+    chosen = select_scorers(inline_pm, ["caps"])
+    assert gc.get_freeze_count() == 0
+    reports = run(_docs(5), chosen)
+    next(reports)
+    next(reports)
+    assert gc.get_freeze_count() > 0  # frozen while the run is going on
+    assert len(list(reports)) == 3
+    assert gc.get_freeze_count() == 0
+    abandoned = run(_docs(5), chosen)
+    next(abandoned)
+    next(abandoned)
+    abandoned.close()
+    assert gc.get_freeze_count() == 0
