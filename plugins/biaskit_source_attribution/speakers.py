@@ -335,14 +335,18 @@ def _resolve_one(
     firsts, firsts_pos, sentence_starts = context
     s, e = a.source
     raw = text[s:e]
-    words = [_bare(w).lower() for w in raw.split()]
-    head = words[-1] if words else ""
+    # Only the first and last word and the count are read: ``_bare`` and ``lower`` for
+    # those two, not for every word of the source.
+    toks = raw.split()
+    n_words = len(toks)
+    head = _bare(toks[-1]).lower() if toks else ""
+    first = (head if n_words == 1 else _bare(toks[0]).lower()) if toks else ""
     names = _head_names(text, s, e)
     persons = [n for n in names if n.kind == "person"]
     if persons:
         a.speaker, a.named, a.resolved_by = persons[-1].text, True, "name"
         return
-    if ((words and words[0] in ANON_STARTS) or head in ANON_HEADS) and not any(
+    if ((n_words and first in ANON_STARTS) or head in ANON_HEADS) and not any(
         n.kind == "single" and index.is_person(n.text) for n in names
     ):
         a.speaker, a.anonymous, a.resolved_by = raw.lower(), True, "anonymous"
@@ -357,15 +361,15 @@ def _resolve_one(
     if orgs:
         a.speaker, a.named, a.resolved_by = orgs[0].text, True, "organisation"
         return
-    if len(words) == 1 and head in PRONOUNS_PERSON:
+    if n_words == 1 and head in PRONOUNS_PERSON:
         who = _pick_person(_sentence_start(sentence_starts, s), state, firsts, firsts_pos)
         if who is not None:
             a.speaker, a.named, a.resolved_by = who, True, "pronoun"
             return
-    if len(words) == 1 and head in PRONOUNS_PLURAL and state.last_group is not None:
+    if n_words == 1 and head in PRONOUNS_PLURAL and state.last_group is not None:
         a.speaker, a.named, a.resolved_by = state.last_group[1], True, "pronoun"
         return
-    if words and words[0] == "the" and head in ROLE_NOUNS:
+    if n_words and first == "the" and head in ROLE_NOUNS:
         who = roles.get(head) or (state.last_person[1] if state.last_person else None)
         if who is not None:
             a.speaker, a.named, a.resolved_by = who, True, "role"

@@ -10,12 +10,13 @@ case-blind match admits: the Turkish dotted and dotless i, the long s, the Kelvi
 
 from __future__ import annotations
 
+import math
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from biaskit_source_attribution import frames, outlets, phrases, scan, speakers
+from biaskit_source_attribution import features, frames, model, outlets, phrases, scan, speakers
 
 PIECES = [
     "Who",
@@ -249,3 +250,102 @@ def test_passive_cue_opens_with_a_prechecked_letter(text: str) -> None:
     m = frames._PASSIVE_CUE.match(text)
     if m is not None:
         assert text[:1] in frames._PASSIVE_FIRST
+
+
+_CUE_PIECES = [
+    *PIECES,
+    "told",
+    "says",
+    "Said",
+    "noted",
+    "according",
+    "to",
+    "that,",
+    "added:",
+    "a noted",
+    "whose stated",
+    "reported",
+    "has",
+    "he",
+    "“",
+    "”,",
+]
+_MODEL: list = []
+
+
+def _cue_model() -> model.CueModel:
+    if not _MODEL:
+        _MODEL.append(model.load(model.DEFAULT_MODEL))
+    return _MODEL[0]
+
+
+def _plain_decide(m: model.CueModel, s: scan.Scan) -> list:
+    """``CueModel.decide`` as first written: ``key`` and ``candidate_parts`` per candidate."""
+    hits = []
+    for i, pos in s.candidates:
+        k = scan.key(s.words[i])
+        z = m._prior.get(k)
+        if z is None or model._adjective(s.words, i):
+            continue
+        parts = features.candidate_parts(s, i, pos)
+        _, t, pt, shape, prev2, next2, nk, pk, quote, that = parts
+        by_trail, by_next, by_prev = m._pairs[k]
+        g = m._singles
+        weights = [
+            g[0](t, 0.0),
+            by_trail.get(t, 0.0),
+            g[1](pt, 0.0),
+            g[2](shape, 0.0),
+            g[3](prev2, 0.0),
+            g[4](next2, 0.0),
+            by_next.get(nk, 0.0),
+            by_prev.get(pk, 0.0),
+            g[5](quote, 0.0),
+            g[6](that, 0.0),
+        ]
+        for w in weights:
+            z += w
+        if z < m.cut:
+            continue
+        start, end = model._core_span(s.words[i], pos)
+        span = model._extend(s, i, start, end, m.extend_right)
+        if span is None:
+            continue
+        p = 1.0 / (1.0 + math.exp(-z))
+        why = f"model p={p:.2f}: {m.explain(k, features.values_of(parts), weights)}"
+        hits.append(frames.CueHit(span[0], span[1], k, p, why))
+    return model._merge(hits)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(_CUE_PIECES), max_size=60).map(" ".join),
+        st.lists(st.sampled_from(_CUE_PIECES), max_size=60).map("".join),
+        st.text(max_size=200),
+    )
+)
+def test_decide_with_inlined_parts_equals_the_plain_loop(text: str) -> None:
+    m = _cue_model()
+    s = scan.scan(text, m.forms)
+    got = [(h.start, h.end, h.head, h.probability, h.explanation()) for h in m.decide(s)]
+    want = [(h.start, h.end, h.head, h.probability, h.why) for h in _plain_decide(m, s)]
+    assert got == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["said", "told", "according", "noted", "says", "xyz"]),
+    st.lists(st.sampled_from(["", "a", "said", ",", "that", "|", "é"]), min_size=10, max_size=10),
+    st.lists(
+        st.sampled_from([0.0, -0.0, 1.0, -1.0, 0.5, 2.5, 1e-9, 3.0]), min_size=10, max_size=10
+    ),
+    st.floats(0.0, 1.0),
+)
+def test_why_builds_only_the_winners_and_says_what_explain_says(
+    k: str, parts: list[str], weights: list[float], p: float
+) -> None:
+    m = _cue_model()
+    tup = (k, *parts[1:])
+    want = f"model p={p:.2f}: {m.explain(k, features.values_of(tup), weights)}"
+    assert m._why(k, tup, weights, p) == want
