@@ -387,28 +387,28 @@ def _lines_features(
         last_word[i] = rest[rest.rfind(" ") + 1 :].lower().strip(_TOKEN_PUNCT)
 
     # Checks that only make sense on short lines (where all of the line is in the window),
-    # and capitals, which only a short line (a title, a label) is made of.
+    # and capitals, which only a short line (a title, a label) is made of: counted on every
+    # line's window in C, then set to nothing on the few long lines (cheaper than picking
+    # the short lines out and scattering their counts back).
     short_idx: Sequence[int] = [i for i in range(n) if not rests[i]] if long_idx else range(n)
     # Tokens with a capital letter, less the capitalised function words ("The", "With"),
     # which a title capitalises and prose starts its sentences with; and tokens in capitals
-    # (see ``_case_code``), counted on all of a short line's tokens.
-    case_codes = list(map(operator.rshift, _pick(token_codes, short_idx), repeat(_CASE_BASE)))
+    # (see ``_case_code``).
+    case_codes = list(map(operator.rshift, token_codes, repeat(_CASE_BASE)))
     cased = map(operator.rshift, case_codes, repeat(_CASED_SHIFT))
-    cased_stop = _field(case_codes, _CASED_STOP_SHIFT)
-    n_title = _scatter(map(operator.sub, cased, cased_stop), short_idx, n, 0)
-    n_caps = _scatter(map(operator.and_, case_codes, _MASKS), short_idx, n, 0)
-    short_codes = _pick(codes, short_idx)
-    times = map(operator.and_, map(operator.rshift, short_codes, repeat(_TIME_SHIFT)), _MASKS)
-    n_time = _scatter(times, short_idx, n, 0)
-    socials = map(operator.and_, map(operator.rshift, short_codes, repeat(_SOCIAL_SHIFT)), _MASKS)
-    n_social = _scatter(socials, short_idx, n, 0)
+    n_title = list(map(operator.sub, cased, _field(case_codes, _CASED_STOP_SHIFT)))
+    n_caps = list(map(operator.and_, case_codes, _MASKS))
+    n_time = _field(codes, _TIME_SHIFT)
+    n_social = _field(codes, _SOCIAL_SHIFT)
+    first_words = map(operator.getitem, words, repeat(_FIRST_CHAR))
+    cta = list(map(operator.not_, map(cta_words().isdisjoint, first_words)))
+    for i in long_idx:
+        n_title[i] = n_caps[i] = n_time[i] = n_social[i] = 0
+        cta[i] = False
     # Searched on the few lines short enough: cheaper than a look at the whole text first.
     few = [i for i in short_idx if n_win[i] <= LINK_LINE_WORDS]
     links = map(operator.is_not, map(_LINK.search, _pick(lows, few)), repeat(None))
     link_like = _scatter(links, few, n, False)
-    first_words = map(operator.getitem, _pick(words, short_idx), repeat(_FIRST_CHAR))
-    ctas = map(operator.not_, map(cta_words().isdisjoint, first_words))
-    cta = _scatter(ctas, short_idx, n, False)
     has_date = [False] * n
     # On a line with numbers, a time word may have a number glued to it ("GMT13"), and a
     # bare number or clock time ("2020", "05:45") counts as part of a date.
