@@ -22,6 +22,9 @@ from biaskit.text import Segment, quoted_regions
 
 _TOKEN = re.compile(r"[a-z]+")
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
+# Runs of ASCII characters, none of which ``_OTHER_LETTER`` matches: taking them out first
+# leaves it the few other characters to test (``other_letters``).
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 _CLOSERS = "\"'”’»)]"
 # A capital, then a look-behind for the word boundary before it (what \b would test
 # first): starting with a character class lets the engine skip ahead to the capitals
@@ -78,6 +81,7 @@ def ascii_words(lower: str) -> tuple[str, ...]:
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every sentence, trimmed, as ``biaskit.text.sentences`` finds them."""
     out: list[tuple[int, int]] = []
+    append = out.append
     pos = 0
     for m in _SENT_END.finditer(text):
         s = m.start()
@@ -87,13 +91,14 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
         elif mark == "." and not _long_word_before(text, s) and _abbreviation_before(text, s):
             continue
         else:
-            # The sentence runs to the end of its marks, white space after them excluded.
-            end = s + len(m.group().rstrip())
+            # The sentence runs to the end of its marks: the match, which holds no white
+            # space (marks and closing quotes or brackets, white space only looked at).
+            end = m.end()
         chunk = text[pos:end]
         stripped = chunk.strip()
         if stripped:
             lead = chunk.find(stripped[0])  # the first character that is not white space
-            out.append((pos + lead, pos + lead + len(stripped)))
+            append((pos + lead, pos + lead + len(stripped)))
         pos = m.end()
     chunk = text[pos:]
     stripped = chunk.strip()
@@ -111,6 +116,8 @@ class Context:
         "_prose",
         "_prose_counts",
         "_prose_lengths",
+        "_prose_lower",
+        "_prose_text",
         "_prose_tokens",
         "_sentences",
         "bounds",
@@ -138,6 +145,8 @@ class Context:
         self._prose_tokens: tuple[str, ...] | None = None
         self._prose_counts: Counter[str] | None = None
         self._prose_lengths: tuple[int, ...] | None = None
+        self._prose_text: str | None = None
+        self._prose_lower: str | None = None
 
     @classmethod
     def build(cls, text: str) -> Context:
@@ -196,7 +205,15 @@ class Context:
         latin = sum(map(len, self.tokens))
         if latin == 0:
             return False
-        return latin >= 4 * len(_OTHER_LETTER.findall(self.text))
+        return latin >= 4 * other_letters(self.text)
+
+
+def other_letters(text: str) -> int:
+    """``len(_OTHER_LETTER.findall(text))``: letters outside A-Z and a-z, which are never
+    ASCII, counted among the characters left when the runs of ASCII are taken out."""
+    if text.isascii():
+        return 0
+    return len(_OTHER_LETTER.findall(_ASCII_RUN.sub("", text)))
 
 
 _QUOTE_MARKS = ('"', "“", "”", "„", "«", "»")
@@ -211,12 +228,27 @@ def prose_tokens(ctx: Context) -> tuple[str, ...]:
     whose function words, variety and rhythm the profile measures (worked out once)."""
     tokens = ctx._prose_tokens
     if tokens is None:
-        if len(ctx.prose) == len(ctx.bounds):
-            tokens = ctx.tokens
-        else:
-            tokens = tuple(_TOKEN.findall(" ".join(seg.text for seg in ctx.prose).lower()))
+        # Every sentence prose: the text's own words; else those of the prose alone.
+        whole = len(ctx.prose) == len(ctx.bounds)
+        tokens = ctx.tokens if whole else ascii_words(prose_lower(ctx))
         ctx._prose_tokens = tokens
     return tokens
+
+
+def prose_text(ctx: Context) -> str:
+    """The prose sentences joined by a space (worked out once)."""
+    text = ctx._prose_text
+    if text is None:
+        text = ctx._prose_text = " ".join(seg.text for seg in ctx.prose)
+    return text
+
+
+def prose_lower(ctx: Context) -> str:
+    """``prose_text(ctx).lower()``, worked out once."""
+    lower = ctx._prose_lower
+    if lower is None:
+        lower = ctx._prose_lower = prose_text(ctx).lower()
+    return lower
 
 
 def prose_counts(ctx: Context) -> Counter[str]:

@@ -16,12 +16,16 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from itertools import pairwise
+from itertools import compress, repeat
+from operator import mul
+from typing import Any
 
 from biaskit_translation_artifacts.context import (
     Context,
     prose_counts,
     prose_lengths,
+    prose_lower,
+    prose_text,
     prose_tokens,
 )
 from biaskit_translation_artifacts.detectors import DETECTORS
@@ -169,6 +173,8 @@ FW_BIGRAMS: tuple[tuple[str, str], ...] = (
     ("there", "s"), ("does", "not"), ("so", "that"), ("when", "the"), ("by", "a"),
     ("this", "one"), ("all", "this"), ("out", "of"), ("was", "the"),
 )  # fmt: skip
+# The words of ``FW_BIGRAMS`` as bytes 1, 2, ... (any other word 0) for ``bigrams``.
+_FW_CODES = {w: i for i, w in enumerate(dict.fromkeys(w for pair in FW_BIGRAMS for w in pair), 1)}
 BIGRAM_FEATURES: tuple[str, ...] = tuple(f"bigram '{a} {b}'" for a, b in FW_BIGRAMS)
 # Sentence length and the variety of the content words. Translations keep their source's
 # sentence division (a translator renders one sentence as one), so the shape of a Russian
@@ -292,6 +298,75 @@ class _Classes(dict[str, str]):
 _CLASSES = _Classes({"\n": ""})
 
 
+# Every class in ``CLASS_PAIRS`` as a byte (1, 2, ...), any other class as 0 and a line
+# break's class ("") as ``_BREAK``, so that a text's classes are a byte string and the
+# pairs are counted by numpy (``_pair_counts``).
+_CODES = {c: i for i, c in enumerate(dict.fromkeys(c for pair in CLASS_PAIRS for c in pair), 1)}
+_BREAK = len(_CODES) + 1
+_CODE_BASE = len(_CODES) + 2
+
+
+class _ChunkCodes(dict[str, bytes]):
+    """The class codes of the tokens of a run of characters without white space: no class
+    token holds white space, so a text's tokens are its runs' tokens one after another, and
+    a run (a word with its punctuation) recurs far more often than a text."""
+
+    def __missing__(self, chunk: str) -> bytes:
+        classes = map(_CLASSES.__getitem__, _CLASS_TOKEN.findall(chunk))
+        codes = bytes([_CODES.get(c, 0) for c in classes])
+        # Runs are more various than words: a smaller bound (about 25 MB when full).
+        if len(self) < 100_000:
+            self[chunk] = codes
+        return codes
+
+
+_CHUNK_CODES = _ChunkCodes()
+
+
+def _class_codes(text: str) -> bytes:
+    """The code of the class of every token of ``text`` (``_CLASS_TOKEN_OR_BREAK``), a line
+    break's ``_BREAK``: from the cached codes of each run of characters between white
+    space, since a line break is a token of its own and no other token holds white space."""
+    return bytes([_BREAK]).join(
+        b"".join(map(_CHUNK_CODES.__getitem__, line.split())) for line in text.split("\n")
+    )
+
+
+def _pair_counts(codes: bytes, base: int, pairs: Any) -> list[int]:
+    """How often each of ``pairs`` (``first * base + second``, an array) occurs among the
+    adjacent bytes of ``codes`` (each below ``base``), overlapping pairs included:
+    ``Counter(pairwise(codes))``, looked up, in numpy."""
+    import numpy as np
+
+    b = np.frombuffer(codes, dtype=np.uint8).astype(np.intp)
+    return np.bincount(b[:-1] * base + b[1:], minlength=base * base)[pairs].tolist()
+
+
+def _code_pairs(codes: Mapping[str, int], pairs: Sequence[tuple[str, str]]) -> Any:
+    import numpy as np
+
+    base = len(codes) + 2
+    return np.asarray([codes[a] * base + codes[b] for a, b in pairs], dtype=np.intp)
+
+
+class _Openers(dict[str, str | None]):
+    """``_opener_class`` of the tokens already seen."""
+
+    def __missing__(self, token: str) -> str | None:
+        opener = _opener_class(token)
+        if len(self) < 200_000:
+            self[token] = opener
+        return opener
+
+
+_OPENERS = _Openers()
+
+
+_PAIR_CODES = _code_pairs(_CODES, CLASS_PAIRS)
+_FW_BASE = len(_FW_CODES) + 2
+_BIGRAM_CODES = _code_pairs(_FW_CODES, FW_BIGRAMS)
+
+
 def syntax(
     ctx: Context, tokens: Sequence[str], counts: Mapping[str, int] | None = None
 ) -> list[float]:
@@ -305,29 +380,27 @@ def syntax(
     for seg in ctx.prose:
         first = _CLASS_TOKEN.search(seg.text)
         if first is not None:
-            opener = _opener_class(first.group(0))
+            opener = _OPENERS[first.group(0)]
             if opener is not None:
                 openers[opener] += 1
     # Every sentence's classes, one after another, with "" (a line break's class) between
     # sentences (a sentence holds no line break), so that no pair crosses a sentence
     # boundary.
-    words = _CLASS_TOKEN_OR_BREAK.findall("\n".join(seg.text for seg in ctx.prose))
-    classes = list(map(_CLASSES.__getitem__, words))
-    classes_seen = len(classes) - classes.count("")
-    found = Counter(pairwise(classes))
-    pairs = [found[pair] for pair in CLASS_PAIRS]
+    codes = _class_codes("\n".join(seg.text for seg in ctx.prose))
+    classes_seen = len(codes) - codes.count(_BREAK)
+    pairs = _pair_counts(codes, _CODE_BASE, _PAIR_CODES)
     sentences = max(len(ctx.prose), 1)
     out = [openers[c] / sentences for c in _OPENER_CLASSES]
-    pronouns = sum(counts[w] for w in _PRONOUNS)
-    determiners = sum(counts[w] for w in _DETERMINERS)
+    pronouns = sum(map(counts.__getitem__, _PRONOUNS))
+    determiners = sum(map(counts.__getitem__, _DETERMINERS))
     articles = counts["the"] + counts["a"] + counts["an"]
     out.append(pronouns / (pronouns + determiners) if pronouns + determiners else 0.5)
     out.append(counts["the"] / articles if articles else 0.5)
     which = counts["which"] + counts["that"]
     out.append(counts["which"] / which if which else 0.5)
-    out.append(sum(counts[w] for w in _SUBJECT_PRONOUNS) / n)
-    text = " ".join(seg.text for seg in ctx.prose)
-    after = Counter(m.group(1) for m in _AFTER_COMMA.finditer(text.lower()))
+    out.append(sum(map(counts.__getitem__, _SUBJECT_PRONOUNS)) / n)
+    text = prose_text(ctx)
+    after = Counter(m.group(1) for m in _AFTER_COMMA.finditer(prose_lower(ctx)))
     out.extend(after[w] / n for w in _AFTER_COMMA_WORDS)
     out.append(_inner_apostrophes(text) / n)
     seen = max(classes_seen, 1)
@@ -400,17 +473,19 @@ def _particles(text: str) -> int:
     r"""``len(re.findall(r"\b\w+\s+(?:up|...)\b(?!...)", text))``: a word, white space and a
     particle. ``_PARTICLE`` finds the white space and the particle; the word before it
     starts at the last non-word character, and a match whose word began inside the
-    previous match (the particle of "set up over") is not one ``findall`` would make."""
+    previous match (the particle of "set up over") is not one ``findall`` would make. The
+    previous match ends in a word character, so its word began there exactly when every
+    character from that end to the white space is a word character."""
     count = 0
     end = 0
     for m in _PARTICLE.finditer(text):
-        start = m.start() - 1
-        while start > 0 and _is_word_char(text[start - 1]):
-            start -= 1
-        if start >= end:
+        if end == 0 or _WORD_RUN.fullmatch(text, end, m.start()) is None:
             count += 1
             end = m.end()
     return count
+
+
+_WORD_RUN = re.compile(r"\w*")
 
 
 def _possessives(text: str) -> int:
@@ -451,6 +526,25 @@ def _numbers(text: str) -> int:
 
 
 _QUOTES = re.compile(r"[\"“”«»„]")
+# ``_CAPITALISED``, ``_NUMBER_START`` and ``_QUOTES`` in one pass (``_marks``): a character
+# of any of the three, then the rest of the one it is (each match starts with a character
+# the others never consume, so the matches are the three patterns' own).
+_MARKS = re.compile(
+    r"[A-Z\d\"“”«»„](?:(?<=[^\w][A-Z])(?<![.!?\n\"“«]\s[A-Z])[a-z]|(?<=\d)(?<!\w\d)|(?<=[\"“”«»„]))"
+)
+_QUOTE_CHARS = '"“”«»„'
+
+
+def _marks(text: str) -> tuple[int, int, int]:
+    """``(_capitalised(text), _numbers(text), len(_QUOTES.findall(text)))``: a capitalised
+    word's match is two characters long, a number's or a quotation mark's one."""
+    found = _MARKS.findall(text)
+    capitalised = sum(map(len, found)) - len(found)
+    joined = "".join(found)
+    quotes = sum(map(joined.count, _QUOTE_CHARS))
+    return capitalised, len(found) - capitalised - quotes, quotes
+
+
 _DASH = re.compile(r"[—–-]")
 
 
@@ -460,15 +554,17 @@ def shape(
     """Word shape, verb forms and punctuation; ``counts`` is ``Counter(tokens)``, when the
     caller has it (each distinct word is then looked at once)."""
     n = max(len(tokens), 1)
-    text = " ".join(seg.text for seg in ctx.prose)
+    text = prose_text(ctx)
     if counts is None:
         counts = Counter(tokens)
-    letters = sum(len(t) * c for t, c in counts.items())
-    long_words = sum(c for t, c in counts.items() if len(t) >= 9)
-    lower = text.lower()
+    lengths = list(map(len, counts))
+    letters = sum(map(mul, lengths, counts.values()))
+    long_words = sum(compress(counts.values(), map((9).__le__, lengths)))
+    lower = prose_lower(ctx)
     said = sum(counts.get(t, 0) for t in _SAY)
     other = sum(counts.get(t, 0) for t in _OTHER_SPEECH)
     openers = sum(1 for seg in ctx.prose if _NEWS_OPENER.match(seg.text))
+    capitalised, numbers, quotes = _marks(text)
     return {
         "said_share": said / (said + other) if said + other else 0.5,
         "news_opener_rate": openers / max(len(ctx.prose), 1),
@@ -478,14 +574,14 @@ def shape(
         "particle_rate": _particles(lower) / n,
         "mean_word_length": letters / n,
         "long_word_rate": long_words / n,
-        "capitalised_rate": _capitalised(text) / n,
-        "number_rate": _numbers(text) / n,
+        "capitalised_rate": capitalised / n,
+        "number_rate": numbers / n,
         "comma_rate": text.count(",") / n,
         "colon_rate": text.count(":") / n,
         "semicolon_rate": text.count(";") / n,
         "dash_rate": _dashes(text) / n,
         "parenthesis_rate": text.count("(") / n,
-        "quote_mark_rate": len(_QUOTES.findall(text)) / n,
+        "quote_mark_rate": quotes / n,
         "question_rate": text.count("?") / n,
     }
 
@@ -530,9 +626,10 @@ def bigrams(tokens: Sequence[str]) -> list[float]:
     """The rate of each of ``FW_BIGRAMS`` among adjacent ``tokens``, per token."""
     if not tokens:
         return [0.0] * len(FW_BIGRAMS)
-    found = Counter(pairwise(tokens))
+    # Each word of ``FW_BIGRAMS`` as a byte (any other word 0), the pairs counted in numpy.
+    found = _pair_counts(bytes(map(_FW_CODES.get, tokens, repeat(0))), _FW_BASE, _BIGRAM_CODES)
     n = len(tokens)
-    return [found[pair] / n for pair in FW_BIGRAMS]
+    return [f / n for f in found]
 
 
 def sentence_shape(ctx: Context, tokens: Sequence[str]) -> list[float]:

@@ -14,7 +14,7 @@ from general corpus knowledge (Brown/BNC news-style figures), not fitted to any 
 
 from __future__ import annotations
 
-from itertools import pairwise
+from itertools import compress, count
 from statistics import fmean, pstdev
 
 from biaskit_translation_artifacts.context import (
@@ -65,6 +65,11 @@ _COHESIVE_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
     "it": (("should", "be", "noted"),),
     "to": (("date",),),
 }  # fmt: skip
+# The tails of ``_COHESIVE_PHRASES`` by their first two words.
+_COHESIVE_NEXT: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = {}
+for _first, _tails in _COHESIVE_PHRASES.items():
+    for _tail in _tails:
+        _COHESIVE_NEXT[_first, _tail[0]] = (*_COHESIVE_NEXT.get((_first, _tail[0]), ()), _tail)
 _PAIR_PREPS = frozenset(
     ["of", "in", "to", "on", "at", "for", "with", "from", "by", "into", "about", "under", "against"]
 )
@@ -139,6 +144,29 @@ _NOT_NOUN = frozenset(
     ]
 )
 
+
+def _is_bare(w: str) -> bool:
+    """Whether ``w`` after a preposition is a noun without a determiner (roughly)."""
+    return (
+        w not in DETERMINERS
+        and len(w) >= 4
+        and w not in _NOT_NOUN
+        and not w.endswith(("s", "ing", "ly"))
+    )
+
+
+class _Bare(dict[str, bool]):
+    """``_is_bare`` of the words already seen: one dictionary look-up a word."""
+
+    def __missing__(self, word: str) -> bool:
+        bare = _is_bare(word)
+        if len(self) < 200_000:
+            self[word] = bare
+        return bare
+
+
+_BARE = _Bare()
+
 PROFILE_METRICS = (
     "function_word_deviation",
     "type_token_ratio",
@@ -185,21 +213,17 @@ def features(ctx: Context) -> dict[str, float]:
         mean = fmean(lengths)
         out["sentence_length_cv"] = pstdev(lengths) / mean
     cohesive = sum(counts[w] for w in _COHESIVE_WORDS)
-    for i in [i for i, w in enumerate(tokens) if w in _COHESIVE_PHRASES]:
-        for tail in _COHESIVE_PHRASES[tokens[i]]:
-            if tokens[i + 1 : i + 1 + len(tail)] == tail:
-                cohesive += 1
-                break
-    following = [nxt for w, nxt in pairwise(tokens) if w in _PAIR_PREPS]
-    determined = sum(1 for w in following if w in DETERMINERS)
-    bare = sum(
-        1
-        for w in following
-        if w not in DETERMINERS
-        and len(w) >= 4
-        and w not in _NOT_NOUN
-        and not w.endswith(("s", "ing", "ly"))
-    )
+    # ``i`` is the index of the word after a phrase's first word: only the tails that
+    # start with that word are compared.
+    for i in compress(count(1), map(_COHESIVE_PHRASES.__contains__, tokens[:-1])):
+        tails = _COHESIVE_NEXT.get((tokens[i - 1], tokens[i]))
+        if tails is not None and any(tokens[i : i + len(tail)] == tail for tail in tails):
+            cohesive += 1
+    # The word after each of ``_PAIR_PREPS``; whether it is a bare noun is worked out once
+    # a word (``_BARE``).
+    following = list(compress(tokens[1:], map(_PAIR_PREPS.__contains__, tokens)))
+    determined = sum(map(DETERMINERS.__contains__, following))
+    bare = sum(map(_BARE.__getitem__, following))
     out["cohesive_markers_per_1k"] = cohesive * 1000.0 / n
     out["article_rate"] = (counts["the"] + counts["a"] + counts["an"]) / n
     if bare + determined:
