@@ -34,19 +34,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .cues import ACCORDING, BARE, LEXICON_KEYS, NOSOURCE, QUOTE, THAT, lexicon_kind
 from .features import (
-    _BOS,
-    _CLOSING,
-    _EOS,
-    _INFO,
-    _OPENING,
     TEMPLATES,
     WORD_TEMPLATES,
     Parts,
     candidate_features,
+    candidate_parts,
     candidate_values,
     near_sentence_end,
     values_of,
-    word_info,
     word_values,
 )
 from .frames import CueHit
@@ -340,59 +335,17 @@ class CueModel:
     def decide(self, s: Scan) -> list[CueHit]:
         hits: list[CueHit] = []
         words = s.words
-        n = len(words)
-        start_set = s.start_set
         prior = self._prior
         pairs = self._pairs
         g_trail, g_prev_trail, g_shape, g_prev2, g_next2, g_quote, g_that = self._singles
         cut = self.cut
-        # ``key`` and ``candidate_parts`` inlined (the candidate's key and its neighbours
-        # read from the shared word-info cache, the parts tuple built only for accepted
-        # cues); ``test_fast_paths`` checks this against the loop calling both.
-        info = _INFO.get
         for i, pos in s.candidates:
-            w = words[i]
-            cur = info(w) or word_info(w)
-            k = cur[0]
+            k = key(words[i])
             z = prior.get(k)
             if z is None or _adjective(words, i):
                 continue
-            t = cur[2]
-            if i + 1 < n:
-                w = words[i + 1]
-                nxt = info(w) or word_info(w)
-                next_first = w[0]
-                if i + 2 < n:
-                    w = words[i + 2]
-                    nxt2 = info(w) or word_info(w)
-                else:
-                    nxt2 = _EOS
-            else:
-                nxt, nxt2, next_first = _EOS, _EOS, ""
-            if i == 0:
-                prev, prev2, pt = _BOS, _BOS, ""
-            else:
-                w = words[i - 1]
-                prev = info(w) or word_info(w)
-                pt = prev[2]
-                if pos in start_set:
-                    prev, prev2 = _BOS, _BOS
-                elif i > 1:
-                    w = words[i - 2]
-                    prev2 = info(w) or word_info(w)
-                else:
-                    prev2 = _BOS
-            nk = nxt[0]
-            after = (
-                (t == "" and next_first != "" and next_first in _OPENING)
-                or (t != "" and t[-1] in _OPENING)
-                or (t in (":", ",") and next_first != "" and next_first in _OPENING)
-            )
-            before = (pt != "" and pt[-1] in _CLOSING) or (i > 1 and words[i - 2][-1] in _CLOSING)
-            quote = (
-                "both" if after and before else "after" if after else "before" if before else "none"
-            )
-            that = "1" if nk == "that" else "2" if nxt2[0] == "that" else "none"
+            parts = candidate_parts(s, i, pos)
+            _, t, pt, shape, prev2, next2, nk, pk, quote, that = parts
             by_trail, by_next, by_prev = pairs[k]
             # The weights in ``TEMPLATES`` order, added one by one to z as a loop of
             # ``z += table.get(value, 0.0)`` would; they are kept for ``explain``.
@@ -400,11 +353,11 @@ class CueModel:
                 g_trail(t, 0.0),
                 by_trail.get(t, 0.0),
                 g_prev_trail(pt, 0.0),
-                g_shape(prev[1], 0.0),
-                g_prev2(prev2[0], 0.0),
-                g_next2(nxt2[0], 0.0),
+                g_shape(shape, 0.0),
+                g_prev2(prev2, 0.0),
+                g_next2(next2, 0.0),
                 by_next.get(nk, 0.0),
-                by_prev.get(prev[0], 0.0),
+                by_prev.get(pk, 0.0),
                 g_quote(quote, 0.0),
                 g_that(that, 0.0),
             ]
@@ -416,7 +369,6 @@ class CueModel:
             if span is None:
                 continue
             p = 1.0 / (1.0 + math.exp(-z))
-            parts = (k, t, pt, prev[1], prev2[0], nxt2[0], nk, prev[0], quote, that)
             reason = functools.partial(self._why, k, parts, weights, p)
             hits.append(CueHit(span[0], span[1], k, p, reason=reason))
         return _merge(hits)
