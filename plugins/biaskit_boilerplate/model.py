@@ -206,9 +206,11 @@ def line_rows(text: str) -> LineRows:
 
 class LineModel:
     """A fitted ``StandardScaler`` + ``LogisticRegression`` pipeline, folded into one weight
-    vector so that a line's logit is one C-level ``sum(map(mul, ...))``."""
+    vector so that an article's logits are one matrix product over its feature columns."""
 
     def __init__(self, estimator: Any, threshold: float = 0.5, source: str = "model") -> None:
+        import numpy as np  # loaded with the estimator already
+
         self.threshold = threshold
         self.source = source
         scale = estimator.named_steps["scale"]
@@ -226,7 +228,7 @@ class LineModel:
         self.bias = float(clf.intercept_[0]) - sum(
             w * m for w, m in zip(self.weights, self.means, strict=True)
         )
-        self._weights_np: Any = None
+        self._weight_array = np.array(self.weights, dtype=float)
         # (column, weight, mean, words) of each column a reason can name.
         self._named = [(j, self.weights[j], self.means[j], str(_WORDS[j])) for j in _NAMED_COLUMNS]
 
@@ -244,22 +246,9 @@ class LineModel:
         p = 1.0 / (1.0 + np.exp(np.minimum(-z, 500.0)))
         return p.tolist()  # type: ignore[no-any-return]
 
-    @property
-    def _weight_array(self) -> Any:
-        if self._weights_np is None:
-            import numpy as np
-
-            self._weights_np = np.array(self.weights, dtype=float)
-        return self._weights_np
-
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        logits = map(sum, map(map, repeat(operator.mul), repeat(self.weights), rows))
-        # The logistic function, in the form that cannot overflow for either sign, written
-        # out in the comprehension: a function call per line cost more than the arithmetic.
-        return [
-            1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
-            for z in map(operator.add, logits, repeat(self.bias))
-        ]
+        """The probability of each row (one line's ``line_columns`` values)."""
+        return self.column_probabilities(list(zip(*rows, strict=True)))
 
     def explain(self, row: Sequence[float], top: int = 2) -> list[str]:
         """The named features that pushed this line furthest towards furniture: each
