@@ -517,14 +517,6 @@ def _dashes(text: str) -> int:
     return count
 
 
-def _capitalised(text: str) -> int:
-    return len(_CAPITALISED.findall(text))
-
-
-def _numbers(text: str) -> int:
-    return len(_NUMBER_START.findall(text))
-
-
 _QUOTES = re.compile(r"[\"“”«»„]")
 # ``_CAPITALISED``, ``_NUMBER_START`` and ``_QUOTES`` in one pass (``_marks``): a character
 # of any of the three, then the rest of the one it is (each match starts with a character
@@ -536,7 +528,8 @@ _QUOTE_CHARS = '"“”«»„'
 
 
 def _marks(text: str) -> tuple[int, int, int]:
-    """``(_capitalised(text), _numbers(text), len(_QUOTES.findall(text)))``: a capitalised
+    """How many matches ``_CAPITALISED``, ``_NUMBER_START`` and ``_QUOTES`` find in ``text``
+    (``test_fast_paths`` checks it against the three patterns): a capitalised
     word's match is two characters long, a number's or a quotation mark's one."""
     found = _MARKS.findall(text)
     capitalised = sum(map(len, found)) - len(found)

@@ -91,14 +91,14 @@ def test_closed_class_ratios() -> None:
 def test_counters_match_their_plain_definitions() -> None:
     import re
 
-    from biaskit_translation_artifacts.features import _capitalised, _inner_apostrophes, _numbers
+    from biaskit_translation_artifacts.features import _inner_apostrophes, _marks
 
     texts = ["a'b'c rock'n'roll it’s", "Ab. Cd Ef “Gh 9 x9 (10", "", "Ab", ".\nAb", "x. Ab"]
     for text in texts:
         assert _inner_apostrophes(text) == len(re.findall(r"[A-Za-z]['’][A-Za-z]", text))
     # Ef and Ij: not Ab (the text's start), Cd (a sentence's) or Gh (a quotation's).
-    assert _capitalised("Ab. Cd Ef “ Gh said Ij") == 2
-    assert _numbers("9 x9 (10 and 35") == 3  # 9, 10, 35; not the 9 of x9
+    assert _marks("Ab. Cd Ef “ Gh said Ij")[0] == 2
+    assert _marks("9 x9 (10 and 35")[1] == 3  # 9, 10, 35; not the 9 of x9
 
 
 _PIECES = ["a", "s", "x", "up", "over", "of", "the", "set", " ", "  ", "\n", "\u00a0", "'", "’",
