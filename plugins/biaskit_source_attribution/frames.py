@@ -708,11 +708,6 @@ def _left(text: str, src: tuple[int, int] | None, hit: CueHit) -> int:
     return hit.start
 
 
-def _final_after_source(text: str, pos: int, end: int) -> bool:
-    src = source_after(text, pos, end)
-    return src is not None and _is_final(text, src[1], end)
-
-
 def _cue_end(f: _Frame, sent_start: int) -> int:
     """Where the cue (and a source after it) of a frame ends."""
     end = f.hit.end

@@ -139,13 +139,6 @@ def canonical(name: str) -> str | None:
     return _GROUP_TO_NAME[m.lastgroup]
 
 
-def _first_outlet(text: str, start: int, end: int) -> tuple[int, int, str] | None:
-    m = _OUTLET_RE.search(text, start, end)
-    if m is None or m.lastgroup is None:
-        return None
-    return m.start(), m.end(), _GROUP_TO_NAME[m.lastgroup]
-
-
 # The words an outlet's name can start with. Only white-space words of these forms are
 # tried against the gazetteer (a set look-up per word, then one match per hit), which is
 # far cheaper than scanning the text with a regex; "the" before a name is tried too.
