@@ -69,3 +69,26 @@ def test_segments_always_lie_inside_the_text(text: str) -> None:
             assert text[seg.start : seg.end] == seg.text
             assert seg.start >= previous_end
             previous_end = seg.end
+
+
+QUOTE_TEXT = st.text(alphabet=st.sampled_from('"“”„«»\n ab.'), max_size=60)
+# What each opening mark may be closed by (typographic marks are often mismatched in
+# translated or scraped copy, so the pairing is deliberately loose).
+MAY_CLOSE = {'"': '"”“»«„', "“": '”"“', "„": '“”"', "«": '»"”', "»": "«"}
+
+
+@given(QUOTE_TEXT)
+def test_each_quoted_region_opens_and_closes_on_marks_that_pair(text: str) -> None:
+    for region in quoted_regions(text):
+        opener, closer = region.text[0], region.text[-1]
+        assert len(region.text) >= 2
+        assert opener in MAY_CLOSE and closer in MAY_CLOSE[opener]
+
+
+def test_mismatched_typographic_marks_still_pair() -> None:
+    text = 'He said „so“ and «then» and “now" and »back« too.'
+    assert [q.text for q in quoted_regions(text)] == ["„so“", "«then»", '“now"', "»back«"]
+
+
+def test_closing_mark_never_opens_a_quote() -> None:
+    assert quoted_regions("a” b ” c") == []

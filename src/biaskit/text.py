@@ -173,6 +173,9 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Segment
 # closing double mark closes any opening one.
 _DOUBLE_CLOSERS = '"”“»«„'
 _OPENERS = {'"': _DOUBLE_CLOSERS, "“": '”"“', "„": '“”"', "«": '»"”', "»": "«"}
+# The same table turned round, closing mark -> the opening marks it may close, so that each
+# mark is filed under its openers with one look-up instead of a test against every opener.
+_CLOSES = {m: tuple(o for o, closers in _OPENERS.items() if m in closers) for m in _DOUBLE_CLOSERS}
 _QUOTE_CHARS = re.compile('["“”„«»]')
 
 
@@ -185,26 +188,34 @@ def quoted_regions(text: str, max_len: int = 3000) -> list[Segment]:
     swallowing the rest of the article. Single quotes are left out: they are too often
     apostrophes to be told apart cheaply. Runs in O(n log n) whatever the marks.
     """
-    marks = [(m.start(), m.group()) for m in _QUOTE_CHARS.finditer(text)]
+    matches = list(_QUOTE_CHARS.finditer(text))
+    if not matches:
+        return []
+    positions = [m.start() for m in matches]
+    kinds = [m.group() for m in matches]
     # The closers each kind of opening mark may pair with, as sorted mark indices. A mark
     # that reopens a quote at the start of a new paragraph never closes one.
-    closers_at: dict[str, list[int]] = {}
-    for j, (jpos, jch) in enumerate(marks):
-        if j and _reopens_paragraph(text, marks[j - 1][0], jpos):
-            continue
-        for opener, closers in _OPENERS.items():
-            if jch in closers:
-                closers_at.setdefault(opener, []).append(j)
+    closers_at: dict[str, list[int]] = {opener: [] for opener in _OPENERS}
+    previous = -1
+    for j, (jpos, jch) in enumerate(zip(positions, kinds, strict=True)):
+        if j == 0 or not _reopens_paragraph(text, previous, jpos):
+            for opener in _CLOSES[jch]:
+                closers_at[opener].append(j)
+        previous = jpos
     out: list[Segment] = []
     i = 0
-    while i < len(marks):
-        pos, ch = marks[i]
-        candidates = closers_at.get(ch, [])
-        k = bisect.bisect_right(candidates, i)
-        if ch == "”" or k == len(candidates) or marks[candidates[k]][0] - pos > max_len:
+    n = len(positions)
+    while i < n:
+        ch = kinds[i]
+        if ch == "”":
             i += 1
             continue
-        close_at = marks[candidates[k]][0]
+        candidates = closers_at[ch]
+        k = bisect.bisect_right(candidates, i)
+        if k == len(candidates) or positions[candidates[k]] - positions[i] > max_len:
+            i += 1
+            continue
+        pos, close_at = positions[i], positions[candidates[k]]
         out.append(Segment(pos, close_at + 1, text[pos : close_at + 1]))
         i = candidates[k] + 1
     return out
