@@ -8,8 +8,10 @@ words they need are absent, which is what keeps the scorer fast on ordinary text
 Sentences are located as ``(start, end)`` offsets (``bounds``), exactly where
 ``biaskit.text.sentences`` puts them (a test holds the two together), by a scan that lets
 the regular-expression engine skip to the next candidate mark instead of testing a
-look-behind at every character; the ``Segment`` objects, and which sentences are prose
-rather than headlines, are only built when a detector or the profile asks.
+look-behind at every character; the ``Segment`` objects, which sentences are prose rather
+than headlines, and the quotations are only worked out when a detector or the profile
+asks. The profile and the model's row read the prose as plain strings (``prose_sentences``,
+``prose_words``), each split once, never as ``Segment`` objects.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from itertools import compress
+from operator import itemgetter, not_
 
 from biaskit.text import Segment, quoted_regions
 
@@ -46,20 +50,14 @@ _ABBREVIATIONS = frozenset([
 _TOKEN_LEAD = "(\"'“‘"
 
 
-def _long_word_before(text: str, stop: int) -> bool:
-    """Seven letters or more right before ``stop``: no abbreviation is that long. Most full
-    stops end such a word, and this test spares them ``_abbreviation_before``."""
-    return stop >= 7 and text[stop - 7 : stop].isalpha()
-
-
 def _abbreviation_before(text: str, stop: int) -> bool:
     """Whether the full stop at ``stop`` follows an abbreviation or an initial."""
     if stop >= 7 and text[stop - 7 : stop].isalpha():
         return False  # a word of seven letters or more: no abbreviation is that long
-    before = text[max(0, stop - 12) : stop]
-    if not before.strip():
-        return False
-    token = before.rsplit(None, 1)[-1].lstrip(_TOKEN_LEAD).lower()
+    words = text[max(0, stop - 12) : stop].rsplit(None, 1)
+    if not words:
+        return False  # nothing but white space before it
+    token = words[-1].lstrip(_TOKEN_LEAD).lower()
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
@@ -84,22 +82,22 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     append = out.append
     pos = 0
     for m in _SENT_END.finditer(text):
-        s = m.start()
+        s, after = m.span()
         mark = text[s]
         if mark == "\n":
             end = s  # a line break ends the sentence before it, if there is one
-        elif mark == "." and not _long_word_before(text, s) and _abbreviation_before(text, s):
+        elif mark == "." and _abbreviation_before(text, s):
             continue
         else:
             # The sentence runs to the end of its marks: the match, which holds no white
             # space (marks and closing quotes or brackets, white space only looked at).
-            end = m.end()
+            end = after
         chunk = text[pos:end]
         stripped = chunk.strip()
         if stripped:
             lead = chunk.find(stripped[0])  # the first character that is not white space
             append((pos + lead, pos + lead + len(stripped)))
-        pos = m.end()
+        pos = after
     chunk = text[pos:]
     stripped = chunk.strip()
     if stripped:
@@ -117,13 +115,16 @@ class Context:
         "_prose_counts",
         "_prose_lengths",
         "_prose_lower",
+        "_prose_sentences",
         "_prose_text",
         "_prose_tokens",
+        "_prose_words",
+        "_quote_starts",
+        "_quotes",
+        "_sentence_texts",
         "_sentences",
         "bounds",
         "lower",
-        "quote_starts",
-        "quotes",
         "starts",
         "text",
         "tokens",
@@ -134,9 +135,9 @@ class Context:
         self.text = text
         self.lower = text.lower()
         self.bounds = sentence_bounds(text)
-        self.starts = [s for s, _ in self.bounds]
-        self.quotes = quoted_regions(text) if _has_quote(text) else []
-        self.quote_starts = [q.start for q in self.quotes]
+        self.starts = list(map(itemgetter(0), self.bounds))
+        self._quotes: list[Segment] | None = None
+        self._quote_starts: list[int] | None = None
         self.tokens: tuple[str, ...] = ascii_words(self.lower)
         self.vocab = frozenset(self.tokens)
         self._sentences: tuple[Segment, ...] | None = None
@@ -146,11 +147,30 @@ class Context:
         self._prose_counts: Counter[str] | None = None
         self._prose_lengths: tuple[int, ...] | None = None
         self._prose_text: str | None = None
+        self._prose_sentences: tuple[str, ...] | None = None
+        self._prose_words: tuple[list[str], ...] | None = None
+        self._sentence_texts: list[str] | None = None
         self._prose_lower: str | None = None
 
     @classmethod
     def build(cls, text: str) -> Context:
         return cls(text)
+
+    @property
+    def quotes(self) -> list[Segment]:
+        """The quotations (``biaskit.text.quoted_regions``), located on first use: most
+        texts have no finding for which it matters whether it is quoted."""
+        if self._quotes is None:
+            text = self.text
+            self._quotes = quoted_regions(text) if _has_quote(text) else []
+        return self._quotes
+
+    @property
+    def quote_starts(self) -> list[int]:
+        """Where each of ``quotes`` starts."""
+        if self._quote_starts is None:
+            self._quote_starts = [q.start for q in self.quotes]
+        return self._quote_starts
 
     @property
     def n_words(self) -> int:
@@ -159,9 +179,17 @@ class Context:
     @property
     def sentences(self) -> tuple[Segment, ...]:
         if self._sentences is None:
-            text = self.text
-            self._sentences = tuple(Segment(s, e, text[s:e]) for s, e in self.bounds)
+            pairs = zip(self.bounds, self.sentence_texts(), strict=True)
+            self._sentences = tuple(Segment(s, e, t) for (s, e), t in pairs)
         return self._sentences
+
+    def sentence_texts(self) -> list[str]:
+        """The text of every sentence, in order (worked out once)."""
+        texts = self._sentence_texts
+        if texts is None:
+            text = self.text
+            texts = self._sentence_texts = [text[s:e] for s, e in self.bounds]
+        return texts
 
     @property
     def prose(self) -> tuple[Segment, ...]:
@@ -171,6 +199,16 @@ class Context:
                 seg for i, seg in enumerate(self.sentences) if not self.is_headline_at(i)
             )
         return self._prose
+
+    def headlines(self) -> list[bool]:
+        """``is_headline_at`` of every sentence, in one pass (the few a detector asked about
+        already are looked at again: cheaper than asking which). A sentence whose last
+        character is one of ``_FINAL_MARKS`` is not a headline, and most end so: they are
+        told apart without a call."""
+        final = _FINAL_MARKS
+        flags = [t[-1] not in final and is_headline_text(t) for t in self.sentence_texts()]
+        self._headline.update(enumerate(flags))
+        return flags
 
     def is_headline_at(self, index: int) -> bool:
         """Whether sentence ``index`` is a headline or label (see ``is_headline``)."""
@@ -202,7 +240,7 @@ class Context:
 
     def is_english(self) -> bool:
         """Mostly Latin script: the only text whose typography we may call foreign."""
-        latin = sum(map(len, self.tokens))
+        latin = len("".join(self.tokens))  # the letters of every word, joined in C
         if latin == 0:
             return False
         return latin >= 4 * other_letters(self.text)
@@ -229,17 +267,36 @@ def prose_tokens(ctx: Context) -> tuple[str, ...]:
     tokens = ctx._prose_tokens
     if tokens is None:
         # Every sentence prose: the text's own words; else those of the prose alone.
-        whole = len(ctx.prose) == len(ctx.bounds)
+        whole = len(prose_sentences(ctx)) == len(ctx.bounds)
         tokens = ctx.tokens if whole else ascii_words(prose_lower(ctx))
         ctx._prose_tokens = tokens
     return tokens
+
+
+def prose_sentences(ctx: Context) -> tuple[str, ...]:
+    """The text of every prose sentence, in order (worked out once): what the profile and
+    the model's row read, without a ``Segment`` made for each (``ctx.prose``)."""
+    texts = ctx._prose_sentences
+    if texts is None:
+        texts = ctx._prose_sentences = tuple(
+            compress(ctx.sentence_texts(), map(not_, ctx.headlines()))
+        )
+    return texts
+
+
+def prose_words(ctx: Context) -> tuple[list[str], ...]:
+    """The white-space separated words of every prose sentence (worked out once)."""
+    words = ctx._prose_words
+    if words is None:
+        words = ctx._prose_words = tuple(map(str.split, prose_sentences(ctx)))
+    return words
 
 
 def prose_text(ctx: Context) -> str:
     """The prose sentences joined by a space (worked out once)."""
     text = ctx._prose_text
     if text is None:
-        text = ctx._prose_text = " ".join(seg.text for seg in ctx.prose)
+        text = ctx._prose_text = " ".join(prose_sentences(ctx))
     return text
 
 
@@ -265,10 +322,13 @@ def prose_lengths(ctx: Context) -> tuple[int, ...]:
     or more, in order, worked out once."""
     lengths = ctx._prose_lengths
     if lengths is None:
-        lengths = ctx._prose_lengths = tuple(
-            x for x in (len(seg.text.split()) for seg in ctx.prose) if x >= 3
-        )
+        lengths = ctx._prose_lengths = tuple(filter((3).__le__, map(len, prose_words(ctx))))
     return lengths
+
+
+# A text ending in one of these (before any closing quotes or brackets) is no headline
+# (``is_headline_text``).
+_FINAL_MARKS = ".!?…:;"
 
 
 def is_headline_text(text: str) -> bool:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress, repeat
-from operator import mul
+from operator import itemgetter, mul, truediv
 from typing import Any
 
 from biaskit_translation_artifacts.context import (
@@ -25,8 +26,10 @@ from biaskit_translation_artifacts.context import (
     prose_counts,
     prose_lengths,
     prose_lower,
+    prose_sentences,
     prose_text,
     prose_tokens,
+    prose_words,
 )
 from biaskit_translation_artifacts.detectors import DETECTORS
 from biaskit_translation_artifacts.profile import moving_ttr
@@ -332,6 +335,17 @@ def _class_codes(text: str) -> bytes:
     )
 
 
+_BREAK_BYTE = bytes([_BREAK])
+
+
+def _sentence_codes(words: Sequence[Sequence[str]]) -> bytes:
+    """``_class_codes("\n".join(sentences))`` from each sentence's white-space separated
+    words (a sentence holds no line break): the runs' cached codes joined in C, with no
+    Python-level step per sentence or per run."""
+    runs = map(map, repeat(_CHUNK_CODES.__getitem__), words)
+    return _BREAK_BYTE.join(map(b"".join, runs))
+
+
 def _pair_counts(codes: bytes, base: int, pairs: Any) -> list[int]:
     """How often each of ``pairs`` (``first * base + second``, an array) occurs among the
     adjacent bytes of ``codes`` (each below ``base``), overlapping pairs included:
@@ -360,6 +374,36 @@ class _Openers(dict[str, str | None]):
 
 
 _OPENERS = _Openers()
+# What ``_RunOpeners`` gives a run without a class token: the sentence must be searched.
+_NO_TOKEN = "no token"
+
+
+class _RunOpeners(dict[str, str | None]):
+    """The opener class of the first class token of a run of characters without white
+    space (``_NO_TOKEN`` when it has none): no class token holds white space, so the first
+    token of a sentence is its first run's, whenever that run has one."""
+
+    def __missing__(self, run: str) -> str | None:
+        first = _CLASS_TOKEN.search(run)
+        opener = _NO_TOKEN if first is None else _OPENERS[first.group(0)]
+        if len(self) < 100_000:  # runs, as in ``_ChunkCodes``: the smaller bound
+            self[run] = opener
+        return opener
+
+
+_RUN_OPENERS = _RunOpeners()
+
+
+def _opener_counts(sentences: Sequence[str], words: Sequence[Sequence[str]]) -> Counter[Any]:
+    """How many of ``sentences`` (with their white-space separated ``words``) each opener
+    class opens: the class of a sentence's first ``_CLASS_TOKEN``, looked up by its first
+    run, and searched for in the sentence only when that run has no class token."""
+    found = list(map(_RUN_OPENERS.__getitem__, map(itemgetter(0), words)))
+    if _NO_TOKEN in found:
+        for i in [i for i, opener in enumerate(found) if opener is _NO_TOKEN]:
+            first = _CLASS_TOKEN.search(sentences[i])
+            found[i] = None if first is None else _OPENERS[first.group(0)]
+    return Counter(found)
 
 
 _PAIR_CODES = _code_pairs(_CODES, CLASS_PAIRS)
@@ -376,21 +420,16 @@ def syntax(
     if counts is None:
         counts = Counter(tokens)
     n = max(len(tokens), 1)
-    openers: Counter[str] = Counter()
-    for seg in ctx.prose:
-        first = _CLASS_TOKEN.search(seg.text)
-        if first is not None:
-            opener = _OPENERS[first.group(0)]
-            if opener is not None:
-                openers[opener] += 1
+    words = prose_words(ctx)
+    openers = _opener_counts(prose_sentences(ctx), words)
     # Every sentence's classes, one after another, with "" (a line break's class) between
     # sentences (a sentence holds no line break), so that no pair crosses a sentence
     # boundary.
-    codes = _class_codes("\n".join(seg.text for seg in ctx.prose))
+    codes = _sentence_codes(words)
     classes_seen = len(codes) - codes.count(_BREAK)
     pairs = _pair_counts(codes, _CODE_BASE, _PAIR_CODES)
-    sentences = max(len(ctx.prose), 1)
-    out = [openers[c] / sentences for c in _OPENER_CLASSES]
+    sentences = max(len(words), 1)
+    out = _rates(map(openers.__getitem__, _OPENER_CLASSES), sentences)
     pronouns = sum(map(counts.__getitem__, _PRONOUNS))
     determiners = sum(map(counts.__getitem__, _DETERMINERS))
     articles = counts["the"] + counts["a"] + counts["an"]
@@ -401,10 +440,10 @@ def syntax(
     out.append(sum(map(counts.__getitem__, _SUBJECT_PRONOUNS)) / n)
     text = prose_text(ctx)
     after = Counter(m.group(1) for m in _AFTER_COMMA.finditer(prose_lower(ctx)))
-    out.extend(after[w] / n for w in _AFTER_COMMA_WORDS)
+    out.extend(_rates(map(after.__getitem__, _AFTER_COMMA_WORDS), n))
     out.append(_inner_apostrophes(text) / n)
     seen = max(classes_seen, 1)
-    out.extend(p / seen for p in pairs)
+    out.extend(_rates(pairs, seen))
     return out
 
 
@@ -436,7 +475,8 @@ _PROGRESSIVE = re.compile(r"(?:is|are|was|were|be|been|am)\s+(?:\w+ly\s+)?\w{2,}
 # Both written to start at their rarer part (the apostrophe, the particle's white space)
 # and look behind for the rest: the same matches as ``\w['’]s\b`` and
 # ``\b\w+\s+(?:up|...)\b(?!...)`` (see ``_particles`` for the word before a particle),
-# without trying every letter.
+# without trying every letter. ``_particle_matches`` finds ``_PARTICLE``'s matches from the
+# particles themselves, which is faster still; ``_PARTICLE`` stays as their definition.
 _POSSESSIVE = re.compile(r"['’](?<=\w['’])s\b")
 _PARTICLE = re.compile(
     r"\s(?<=\w\s)\s*(?:up|down|off|out|back|away|over)\b(?!\s+(?:of|the|a|to)\b)"
@@ -478,14 +518,35 @@ def _particles(text: str) -> int:
     character from that end to the white space is a word character."""
     count = 0
     end = 0
-    for m in _PARTICLE.finditer(text):
-        if end == 0 or _WORD_RUN.fullmatch(text, end, m.start()) is None:
+    for start, stop in _particle_matches(text):
+        if end == 0 or _WORD_RUN.fullmatch(text, end, start) is None:
             count += 1
-            end = m.end()
+            end = stop
     return count
 
 
 _WORD_RUN = re.compile(r"\w*")
+_PARTICLES = ("up", "down", "off", "out", "back", "away", "over")
+# Each particle after white space, searched for by its letters (a literal the engine finds
+# far faster than it tries ``_PARTICLE`` at every white-space character).
+_PARTICLE_WORDS = tuple(re.compile(rf"{p}(?<=\s{p})\b(?!\s+(?:of|the|a|to)\b)") for p in _PARTICLES)
+
+
+def _particle_matches(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every match ``_PARTICLE.finditer(text)`` makes, in order: a
+    particle whose run of white space comes right after a word character; the match starts
+    where that run does. (Matches cannot overlap: each ends with its particle, and the next
+    one's white space comes after it.)"""
+    found = []
+    for rx in _PARTICLE_WORDS:
+        for m in rx.finditer(text):
+            start = m.start() - 1
+            while start > 0 and text[start - 1].isspace():
+                start -= 1
+            if start > 0 and _is_word_char(text[start - 1]):
+                found.append((start, m.end()))
+    found.sort()
+    return found
 
 
 def _possessives(text: str) -> int:
@@ -506,7 +567,7 @@ def _dashes(text: str) -> int:
     count = 0
     end = 0
     last = len(text) - 1
-    for m in _DASH.finditer(text):
+    for m in _SPACED_OR_EM_DASH.finditer(text):
         i = m.start()
         if i - 1 >= end and 0 < i < last and text[i - 1].isspace() and text[i + 1].isspace():
             count += 1
@@ -520,10 +581,15 @@ def _dashes(text: str) -> int:
 _QUOTES = re.compile(r"[\"“”«»„]")
 # ``_CAPITALISED``, ``_NUMBER_START`` and ``_QUOTES`` in one pass (``_marks``): a character
 # of any of the three, then the rest of the one it is (each match starts with a character
-# the others never consume, so the matches are the three patterns' own).
+# the others never consume, so the matches are the three patterns' own). Only ASCII digits
+# are among the characters it starts with: a class holding ``\d`` makes the engine ask
+# Unicode whether each character of the text is a digit, where a class of ASCII ranges is
+# one table look-up. The digits outside ASCII, rare, are ``_OTHER_NUMBER_START``'s.
 _MARKS = re.compile(
-    r"[A-Z\d\"“”«»„](?:(?<=[^\w][A-Z])(?<![.!?\n\"“«]\s[A-Z])[a-z]|(?<=\d)(?<!\w\d)|(?<=[\"“”«»„]))"
+    r"[A-Z0-9\"“”«»„](?:(?<=[^\w][A-Z])(?<![.!?\n\"“«]\s[A-Z])[a-z]|(?<=[0-9])(?<!\w[0-9])|(?<=[\"“”«»„]))"
 )
+# A digit outside ASCII (not ASCII, and not a non-digit) after no word character.
+_OTHER_NUMBER_START = re.compile(r"[^\x00-\x7f\D](?<!\w[^\x00-\x7f\D])")
 _QUOTE_CHARS = '"“”«»„'
 
 
@@ -535,10 +601,15 @@ def _marks(text: str) -> tuple[int, int, int]:
     capitalised = sum(map(len, found)) - len(found)
     joined = "".join(found)
     quotes = sum(map(joined.count, _QUOTE_CHARS))
-    return capitalised, len(found) - capitalised - quotes, quotes
+    numbers = len(found) - capitalised - quotes
+    if not text.isascii():
+        numbers += len(_OTHER_NUMBER_START.findall(text))
+    return capitalised, numbers, quotes
 
 
-_DASH = re.compile(r"[—–-]")
+# The dashes ``_dashes`` can count: between two white-space characters, or em dashes (the
+# hyphens inside words, the commonest dashes, are passed over by the engine).
+_SPACED_OR_EM_DASH = re.compile(r"[—–-](?:(?<=\s[—–-])(?=\s)|(?<=—))")
 
 
 def shape(
@@ -554,13 +625,14 @@ def shape(
     letters = sum(map(mul, lengths, counts.values()))
     long_words = sum(compress(counts.values(), map((9).__le__, lengths)))
     lower = prose_lower(ctx)
-    said = sum(counts.get(t, 0) for t in _SAY)
-    other = sum(counts.get(t, 0) for t in _OTHER_SPEECH)
-    openers = sum(1 for seg in ctx.prose if _NEWS_OPENER.match(seg.text))
+    said = sum(map(counts.get, _SAY, repeat(0)))
+    other = sum(map(counts.get, _OTHER_SPEECH, repeat(0)))
+    sentences = prose_sentences(ctx)
+    openers = len(list(filter(None, map(_NEWS_OPENER.match, sentences))))
     capitalised, numbers, quotes = _marks(text)
     return {
         "said_share": said / (said + other) if said + other else 0.5,
-        "news_opener_rate": openers / max(len(ctx.prose), 1),
+        "news_opener_rate": openers / max(len(sentences), 1),
         "perfect_rate": _count_at_word_starts(_PERFECT, lower) / n,
         "progressive_rate": _count_at_word_starts(_PROGRESSIVE, lower) / n,
         "possessive_rate": _possessives(text) / n,
@@ -596,7 +668,7 @@ def not_applicable(ctx: Context) -> str | None:
     if len(tokens) < MIN_MODEL_WORDS:
         return f"fewer than {MIN_MODEL_WORDS} words of running prose"
     counts = prose_counts(ctx)
-    common = sum(counts[t] for t in _COMMON)
+    common = sum(map(counts.get, _COMMON, repeat(0)))
     if common < MIN_ENGLISH_SHARE * len(tokens) or not ctx.is_english():
         return "not English prose"
     return None
@@ -611,8 +683,12 @@ def function_word_rates(
         return [0.0] * len(FUNCTION_WORDS)
     if counts is None:
         counts = Counter(t for t in tokens if t in _FW_INDEX)
-    n = len(tokens)
-    return [counts.get(w, 0) / n for w in FUNCTION_WORDS]
+    return _rates(map(counts.get, FUNCTION_WORDS, repeat(0)), len(tokens))
+
+
+def _rates(values: Iterable[float], n: float) -> list[float]:
+    """``[v / n for v in values]``, divided in C."""
+    return list(map(truediv, values, repeat(n)))
 
 
 def bigrams(tokens: Sequence[str]) -> list[float]:
@@ -621,8 +697,7 @@ def bigrams(tokens: Sequence[str]) -> list[float]:
         return [0.0] * len(FW_BIGRAMS)
     # Each word of ``FW_BIGRAMS`` as a byte (any other word 0), the pairs counted in numpy.
     found = _pair_counts(bytes(map(_FW_CODES.get, tokens, repeat(0))), _FW_BASE, _BIGRAM_CODES)
-    n = len(tokens)
-    return [f / n for f in found]
+    return _rates(found, len(tokens))
 
 
 def sentence_shape(ctx: Context, tokens: Sequence[str]) -> list[float]:
@@ -635,16 +710,29 @@ def sentence_shape(ctx: Context, tokens: Sequence[str]) -> list[float]:
         median = lengths[mid] if k % 2 else (lengths[mid - 1] + lengths[mid]) / 2
         out = [
             sum(lengths) / k,
-            sum(1 for x in lengths if x >= LONG_SENTENCE) / k,
-            sum(1 for x in lengths if x <= SHORT_SENTENCE) / k,
+            (k - bisect_left(lengths, LONG_SENTENCE)) / k,  # sorted: the long ones are last
+            bisect_right(lengths, SHORT_SENTENCE) / k,
             float(median),
         ]
     else:
         out = [0.0, 0.0, 0.0, 0.0]
-    fw = _FW_INDEX
-    content = [t for t in tokens if len(t) > 1 and t not in fw]
+    content = list(compress(tokens, map(_IS_CONTENT.__getitem__, tokens)))
     out.append(moving_ttr(content, CONTENT_TTR_WINDOW))
     return out
+
+
+class _ContentWords(dict[str, bool]):
+    """Whether a token is a content word (longer than one character and not one of
+    ``FUNCTION_WORDS``), for the tokens already seen: one C-level look-up a token."""
+
+    def __missing__(self, token: str) -> bool:
+        content = len(token) > 1 and token not in _FW_INDEX
+        if len(self) < 200_000:
+            self[token] = content
+        return content
+
+
+_IS_CONTENT = _ContentWords()
 
 
 def row(ctx: Context, metrics: Mapping[str, float]) -> list[float]:

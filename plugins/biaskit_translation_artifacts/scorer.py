@@ -246,18 +246,16 @@ class TranslationArtifactsScorer:
             score = min(1.0, detector_score + PROFILE_WEIGHT * nudge * (1.0 - detector_score))
             details["score_from"] = "detectors"
         else:
-            from biaskit_translation_artifacts.model import explain, probability
+            from biaskit_translation_artifacts.model import read
 
-            p = probability(model, found.row)
+            p, reasons = read(model, found.row)
             model_score = with_prior(p, self.prior)
             metrics["model_probability"] = p
             metrics["model_score"] = model_score
             score = max(detector_score, model_score)
             details["score_from"] = "model" if model_score > detector_score else "detectors"
             details["prior"] = self.prior
-            details["model_reasons"] = [
-                describe(name, value, above) for name, value, above in explain(model, found.row)
-            ]
+            details["model_reasons"] = [describe(*reason) for reason in reasons]
         metrics["detector_score"] = detector_score
         label = "strong" if score >= STRONG else "mild" if score >= MILD else "none"
         spans = sorted(found.spans, key=lambda s: (s.start, s.end, s.label))

@@ -42,6 +42,13 @@ def by_anchor() -> dict[str, tuple[int, ...]]:
 
 
 @cache
+def anchor_words() -> frozenset[str]:
+    """Every anchor word: a set, so that intersecting it with a text's words looks up the
+    smaller of the two in the other."""
+    return frozenset(by_anchor())
+
+
+@cache
 def entries() -> tuple[_Entry, ...]:
     out = []
     for strength, anchors, pattern, note in pattern_table(TABLE):
@@ -62,7 +69,7 @@ def detect(ctx: Context) -> list[Span]:
     found: list[tuple[int, int, int]] = []
     table = entries()
     index = by_anchor()
-    triggered = sorted({i for a in vocab & index.keys() for i in index[a]})
+    triggered = sorted({i for a in vocab & anchor_words() for i in index[a]})
     positions: dict[str, list[int]] = {}
     for i in triggered:
         entry = table[i]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import compress, repeat
+from itertools import compress
 from typing import Any
 
 from biaskit import Span
@@ -62,15 +62,26 @@ def _stems(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+class _LongAdverbs(dict[str, bool]):
+    """Whether a word ends in "-ly" and has at least ``MIN_LENGTH`` letters, for the words
+    already seen: one C-level look-up a word of a text's vocabulary."""
+
+    def __missing__(self, word: str) -> bool:
+        found = word.endswith("ly") and len(word) >= MIN_LENGTH
+        if len(self) < 200_000:
+            self[word] = found
+        return found
+
+
+_LONG_ADVERBS = _LongAdverbs()
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w\-’']*)")
 
 
 def detect(ctx: Context) -> list[Span]:
     vocab = ctx.vocab
-    # The -ly words first, with one C-level pass over the vocabulary (a set iterates in the
-    # same order each time); their length only then.
-    adverbs = compress(vocab, map(str.endswith, vocab, repeat("ly")))
-    candidates = [w for w in adverbs if len(w) >= MIN_LENGTH]
+    # The long -ly words, with one C-level pass over the vocabulary (a set iterates in the
+    # same order each time).
+    candidates = list(compress(vocab, map(_LONG_ADVERBS.__getitem__, vocab)))
     if not candidates:
         return []
     freq = frequencies()
