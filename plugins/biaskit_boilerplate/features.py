@@ -84,6 +84,8 @@ def _has_separator(text: str) -> bool:
     )
 
 
+# Stripped from a line before it is compared with the agency names.
+_AGENCY_STRIP = " .,:;-–—()[]"
 # Matched on the lower-cased line (only a line of a few words can be a link).
 _LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|ru|co\.uk)\b|[@#]\w")
 # A clock time or an all-number date; with a month name, what makes a line dated.
@@ -123,6 +125,7 @@ if WINDOW > _MASK:  # a wider window would carry one packed count into the next
 _TIME_SHIFT = 6
 _SOCIAL_SHIFT = 12
 _MASKS = repeat(_MASK)
+_ONES = repeat(1)
 
 
 @cache
@@ -239,6 +242,25 @@ class _TokenCodes(dict[str, int]):
 _token_code = _TokenCodes().__getitem__
 
 
+class _ContentWords(dict[str, str]):
+    """A white-space token as written -> its word (``_word``) if that is a content word, ""
+    if it is a function word or the token is punctuation only, remembered.
+
+    The body overlap compares content words: one look-up per token then spares a set
+    difference with the function words per line.
+    """
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= _CACHE_WORDS:
+            self.clear()
+        word = _word(token)
+        content = self[token] = "" if word in _stop_and_empty() else word
+        return content
+
+
+_content_word = _ContentWords().__getitem__
+
+
 @cache
 def _stop_and_empty() -> frozenset[str]:
     return function_words() | {""}
@@ -323,10 +345,40 @@ def _field(codes: Sequence[int], shift: int) -> list[int]:
 
 
 def _ratio(num: Sequence[float], den: Sequence[int]) -> list[float]:
-    """num / den element-wise, 0 where den is 0 (num is 0 there too). A comprehension:
-    ``map(max, den, repeat(1))`` cost three times as much as ``den or 1`` (counts are not
-    negative, so the two agree)."""
+    """num / den element-wise, 0 where den is 0 (num is 0 there too). Without a 0 in den
+    (the usual case: every line has a word), one C-level ``map``, a third of the cost of
+    the comprehension that guards each division (``map(max, den, repeat(1))`` cost three
+    times as much as ``den or 1``; counts are not negative, so the two agree)."""
+    if 0 not in den:
+        return list(map(operator.truediv, num, den))
     return [x / (d or 1) for x, d in zip(num, den, strict=True)]
+
+
+def _line_words(tokens: Iterable[str]) -> list[str]:
+    """The words of one line's tokens: lower-cased, stripped of ``_TOKEN_PUNCT``."""
+    return list(map(_word, tokens))
+
+
+def _edge_words(tokens: Sequence[list[str]], index: int) -> list[str]:
+    """The word of each line's first (``index`` 0) or last (-1) token, "" for a line
+    without a token (only an empty text has none)."""
+    if all(tokens):
+        return list(map(_word, map(operator.itemgetter(index), tokens)))
+    return [_word(sp[index]) if sp else "" for sp in tokens]
+
+
+def _link_lines(lows: list[str], idx: list[int], n: int) -> list[bool]:
+    """Whether ``_LINK`` is found in each of ``lows`` (lower-cased lines, at positions
+    ``idx`` of ``n``; False at the others).
+
+    Looked for first in all of them joined by line breaks, once: no match can cross one (no
+    part of ``_LINK`` matches a line break, and ``\\b`` sees one as the end of a line), so
+    without a match there, no line has one, and the usual article needs no search per line.
+    """
+    if not lows or _LINK.search("\n".join(lows)) is None:
+        return [False] * n
+    links = map(operator.is_not, map(_LINK.search, lows), repeat(None))
+    return _scatter(links, idx, n, False)
 
 
 def lines_features(texts: Sequence[str]) -> list[LineFeatures]:
@@ -342,7 +394,7 @@ def _lines_features(
 ) -> tuple[list[LineFeatures], Columns, list[list[str]]]:
     """Features of each of ``texts`` (trimmed lines), computed column by column: one
     ``LineFeatures`` per line, the same as columns (in ``LINE_FEATURES`` order), and the
-    words each line was counted on.
+    white-space tokens each line's words were counted on (its words are ``_word`` of each).
 
     Each feature is one C-level ``map`` over all the lines (and, for word counts, over the
     words of each line) rather than a Python statement per line: on a 4 KB article this is
@@ -362,25 +414,26 @@ def _lines_features(
         lows = list(map(str.lower, texts))
     # Word statistics are taken on the first WINDOW white-space tokens; the rest of a long
     # line counts towards its length only. The tokens as written (a short line's capitals
-    # are counted on them), and as words: lower-cased and stripped (``_Words``).
+    # are counted on them); a token's word (lower-cased and stripped, ``_word``) is looked up
+    # only where a word itself is wanted: the counts come from the tokens' codes, and a list
+    # of words per line cost as much again as the codes.
     tokens = list(map(str.split, texts, repeat(None), repeat(WINDOW)))
     long_idx = [i for i, sp in enumerate(tokens) if len(sp) > WINDOW]
     rests = [""] * n
     for i in long_idx:
         rests[i] = tokens[i].pop()
-    words = list(map(list, map(map, repeat(_word), tokens)))
     # One dictionary look-up per token counts function, time and social words, tokens of
     # punctuation only, words without a cased letter (numbers, clock times, dates: "2020",
     # "05:45") and trigger words at once (see ``_code``), and the capitals below.
     token_codes = list(map(sum, map(map, repeat(_token_code), tokens)))
     codes = list(map(operator.and_, token_codes, repeat(_WORD_BITS)))
     n_empty = _field(codes, _EMPTY_SHIFT)
-    n_win = list(map(operator.sub, map(len, words), n_empty))
+    n_win = list(map(operator.sub, map(len, tokens), n_empty))
     n_stop = list(map(operator.and_, codes, _MASKS))
     n_numeric = _field(codes, _NUMERIC_SHIFT)
     with_digits = list(compress(range(n), n_numeric))
     n_words = n_win[:]
-    last_word = [w[-1] if w else "" for w in words]
+    last_word = _edge_words(tokens, -1)
     for i in long_idx:
         rest = rests[i]
         n_words[i] += rest.count(" ") + 1
@@ -400,15 +453,13 @@ def _lines_features(
     n_caps = list(map(operator.and_, case_codes, _MASKS))
     n_time = _field(codes, _TIME_SHIFT)
     n_social = _field(codes, _SOCIAL_SHIFT)
-    first_words = map(operator.getitem, words, repeat(_FIRST_CHAR))
-    cta = list(map(operator.not_, map(cta_words().isdisjoint, first_words)))
+    cta = list(map(cta_words().__contains__, _edge_words(tokens, 0)))
     for i in long_idx:
         n_title[i] = n_caps[i] = n_time[i] = n_social[i] = 0
         cta[i] = False
     # Searched on the few lines short enough: cheaper than a look at the whole text first.
     few = [i for i in short_idx if n_win[i] <= LINK_LINE_WORDS]
-    links = map(operator.is_not, map(_LINK.search, _pick(lows, few)), repeat(None))
-    link_like = _scatter(links, few, n, False)
+    link_like = _link_lines(_pick(lows, few), few, n)
     has_date = [False] * n
     # On a line with numbers, a time word may have a number glued to it ("GMT13"), and a
     # bare number or clock time ("2020", "05:45") counts as part of a date.
@@ -438,8 +489,10 @@ def _lines_features(
     agency_only = [0] * n
     byline = [0] * n
     # (Each loop visits only the lines a C-level test lets through.)
-    for i in compress(range(n), map(operator.ge, commas, repeat(2))):
-        if n_stop[i] <= 1 and not ends_sentence[i]:
+    # Two commas or more, and at most one function word.
+    listed = map(operator.and_, map(operator.ge, commas, _TWOS), map(operator.le, n_stop, _ONES))
+    for i in compress(range(n), listed):
+        if not ends_sentence[i]:
             comma_list[i] = all(0 < len(item.split()) <= 4 for item in texts[i].split(","))
     if _has_separator(joined):  # one look at the whole text, usually all it takes
         for i in compress(range(n), map(_has_separator, texts)):
@@ -447,21 +500,23 @@ def _lines_features(
     for i in compress(range(n), map(str.endswith, texts, repeat(")"))):
         count_suffix[i] = _COUNT_SUFFIX.search(texts[i]) is not None
     for i in compress(range(n), map(operator.eq, n_words, n_time)):
-        if n_words[i] and (n_numeric[i] or "ago" in words[i]):
-            timestamp[i] = _dated(texts[i], words[i])
-    for i in compress(range(n), map(operator.le, n_words, repeat(8))):
-        k = n_words[i]
-        low = lows[i]
-        bare = low.strip(" .,:;-–—()[]")
-        agency_only[i] = k <= 4 and bare in agencies()
+        if n_words[i]:
+            line_words = _line_words(tokens[i])
+            if n_numeric[i] or "ago" in line_words:
+                timestamp[i] = _dated(texts[i], line_words)
+    # A wire service's name alone, and a byline: looked for on lines of up to 8 words (False
+    # there, 0 elsewhere); the agency names with a set look-up per line in C, the bylines'
+    # word counts only on the lines that open with "by ".
+    few_words = list(compress(range(n), map(operator.le, n_words, repeat(8))))
+    few_lows = _pick(lows, few_words)
+    bare = map(str.strip, few_lows, repeat(_AGENCY_STRIP))
+    agency = map(agencies().__contains__, bare)
+    up_to_4 = map(operator.ge, repeat(4), _pick(n_words, few_words))
+    deque(map(agency_only.__setitem__, few_words, map(operator.and_, up_to_4, agency)), maxlen=0)
+    deque(map(byline.__setitem__, few_words, repeat(False)), maxlen=0)
+    for i in compress(few_words, map(str.startswith, few_lows, repeat("by "))):
         c = n_content[i]
-        byline[i] = (
-            k >= 2
-            and low.startswith("by ")
-            and c > 0
-            and n_title[i] >= 0.75 * c
-            and not ends_sentence[i]
-        )
+        byline[i] = n_words[i] >= 2 and c > 0 and n_title[i] >= 0.75 * c and not ends_sentence[i]
 
     # Furniture phrases: one gate per line, the exact patterns only where it lets one through.
     pattern = [0] * n
@@ -475,7 +530,11 @@ def _lines_features(
         range(n), map(operator.or_, map(bool, anchored), map(operator.not_, untriggered))
     ):
         pattern[i] = patterns.resolve(
-            texts[i], n_words[i], lows[i], () if untriggered[i] else words[i], anchored[i]
+            texts[i],
+            n_words[i],
+            lows[i],
+            () if untriggered[i] else _line_words(tokens[i]),
+            anchored[i],
         )
 
     columns: Columns = (
@@ -508,7 +567,7 @@ def _lines_features(
         pattern,
     )
     # tuple.__new__ straight from zip: the named tuple's own __new__ is Python code.
-    return list(map(_new_tuple, repeat(LineFeatures), zip(*columns, strict=True))), columns, words
+    return list(map(_new_tuple, repeat(LineFeatures), zip(*columns, strict=True))), columns, tokens
 
 
 class ContextFeatures(NamedTuple):
@@ -588,26 +647,27 @@ def _context(
             for s in segs
         ]
     line_cols = tuple(map(list, zip(*feats, strict=True))) if feats else ()
-    return _context_columns(
-        text, [s.start for s in segs], [s.end for s in segs], feats, line_cols, words
-    )
+    starts, ends = [s.start for s in segs], [s.end for s in segs]
+    breaks = list(map(text.count, repeat("\n"), ends, starts[1:]))
+    return _context_columns(breaks, feats, line_cols, words, as_written=False)
 
 
 def _context_columns(
-    text: str,
-    starts: Sequence[int],
-    ends: Sequence[int],
+    breaks: Sequence[int],
     feats: list[LineFeatures],
     line_cols: Columns,
-    words: Sequence[Sequence[str]],
+    tokens: Sequence[Sequence[str]],
+    as_written: bool = True,
 ) -> tuple[list[ContextFeatures], Columns]:
-    """``_context`` on the lines' offsets and feature columns (``_lines_features``)."""
-    n = len(starts)
+    """``_context`` on the line breaks between one line and the next (``breaks``) and the
+    feature columns (``_lines_features``); ``tokens`` the white-space tokens each line's
+    words were counted on (``as_written``), or those words themselves."""
+    n = len(feats)
     if n == 0:
         return [], tuple([] for _ in CONTEXT_FEATURES)
     f_cols: Any = cast(Any, LineFeatures)(*line_cols)  # one list per feature
     # blank[i]: a blank line (or the start or end of the text) parts line i-1 from line i.
-    blank = [True, *map(operator.ge, map(text.count, repeat("\n"), ends, starts[1:]), _TWOS)]
+    blank = [True, *map(operator.ge, breaks, _TWOS)]
     blank.append(True)
     gaps = n - 1
     doc_blank = sum(blank[1:n]) / gaps if gaps else 1.0
@@ -670,23 +730,7 @@ def _context_columns(
         prose[i] = False
     block_lines = list(map(int, line_counts))
 
-    # Words a line that is not running prose shares with the article's running prose: a
-    # headline or a subheading names what the paragraphs are about; a menu item or another
-    # story's headline does not. (1 for a prose line.)
-    overlap = [1.0] * n
-    if any(prose):
-        others = [i for i in range(n) if not prose[i]]
-        # Their words less the function words: ``set.difference`` walks the line's few
-        # words, where ``difference_update`` with a set walked all 226 function words.
-        own = list(map(set.difference, map(set, _pick(words, others)), repeat(_stop_and_empty())))
-        # Only the other lines' words matter: those of them the prose has, found with one
-        # look-up per prose word, where a set of every prose word cost an insertion each.
-        vocabulary = set().union(*own).intersection(chain.from_iterable(compress(words, prose)))
-        shared = map(len, map(set.intersection, own, repeat(vocabulary)))
-        sizes = list(map(max, map(len, own), repeat(1)))
-        deque(map(overlap.__setitem__, others, map(operator.truediv, shared, sizes)), maxlen=0)
-    else:
-        overlap = [0.0] * n
+    overlap = _body_overlap(tokens, prose, as_written)
 
     last = n - 1
     columns: Columns = (
@@ -710,15 +754,53 @@ def _context_columns(
     return list(map(_new_tuple, repeat(ContextFeatures), zip(*columns, strict=True))), columns
 
 
+def _body_overlap(
+    lines: Sequence[Sequence[str]], prose: Sequence[bool], as_written: bool
+) -> list[float]:
+    """Words a line that is not running prose shares with the article's running prose: a
+    headline or a subheading names what the paragraphs are about; a menu item or another
+    story's headline does not. 1 for a prose line, 0 for every line of a text without
+    prose. ``lines``: each line's white-space tokens (``as_written``) or its words.
+
+    Each token is made a content word once, as it is read (``_content_word``): a list of
+    every line's words first cost a list per line on top of the look-ups, and a set
+    difference with the function words a set per line.
+    """
+    n = len(prose)
+    if not any(prose):
+        return [0.0] * n
+    overlap = [1.0] * n
+    others = [i for i in range(n) if not prose[i]]
+    prose_words: Iterable[str] = chain.from_iterable(compress(lines, prose))
+    if as_written:
+        own = [set(map(_content_word, line)) for line in _pick(lines, others)]
+        for words in own:
+            words.discard("")  # function words and punctuation
+        prose_words = map(_content_word, prose_words)
+    else:
+        # ``set.difference`` walks the line's few words, where ``difference_update`` with a
+        # set walked all 226 function words.
+        stop = _stop_and_empty()
+        own = [set(line).difference(stop) for line in _pick(lines, others)]
+    # Only the other lines' words matter: those of them the prose has, found with one
+    # look-up per prose word, where a set of every prose word cost an insertion each.
+    vocabulary = set().union(*own).intersection(prose_words)
+    for i, words in zip(others, own, strict=True):
+        overlap[i] = len(words & vocabulary) / (len(words) or 1)
+    return overlap
+
+
 def split_lines(text: str) -> list[Segment]:
     """Exactly ``biaskit.text.lines(text)`` (non-blank lines, trimmed), in a third of the time."""
-    starts, ends, texts = _line_offsets(text)
+    starts, ends, texts, _ = _line_offsets(text)
     return list(map(Segment, starts, ends, texts))
 
 
-def _line_offsets(text: str) -> tuple[list[int], list[int], list[str]]:
+def _line_offsets(text: str) -> tuple[list[int], list[int], list[str], list[int]]:
     """``split_lines`` as three columns (starts, ends, texts), without a ``Segment`` per line
-    (building one costs more than finding the line)."""
+    (building one costs more than finding the line), and a fourth: the index of each line
+    among the text's lines split at line breaks, blank ones included (0-based line
+    numbers)."""
     raws = text.split("\n")
     trimmed = list(map(str.strip, raws))
     kept = list(compress(range(len(raws)), trimmed))  # the non-blank lines
@@ -726,16 +808,29 @@ def _line_offsets(text: str) -> tuple[list[int], list[int], list[str]]:
     line_starts = list(accumulate(map(operator.add, map(len, raws), repeat(1)), initial=0))
     kept_raws = _pick(raws, kept)
     texts = _pick(trimmed, kept)
-    indents = map(operator.sub, map(len, kept_raws), map(len, map(str.lstrip, kept_raws)))
-    starts = list(map(operator.add, _pick(line_starts, kept), indents))
+    starts = _pick(line_starts, kept)
+    # ``str.strip`` returns a line with nothing to strip as it is, so the usual text (no
+    # indentation, no trailing blanks) compares equal object by object, and needs no indents.
+    if kept_raws != texts:
+        indents = map(operator.sub, map(len, kept_raws), map(len, map(str.lstrip, kept_raws)))
+        starts = list(map(operator.add, starts, indents))
     ends = list(map(operator.add, starts, map(len, texts)))
-    return starts, ends, texts
+    return starts, ends, texts, kept
 
 
 class Analysis:
     """A document's lines and their features, per line and as columns."""
 
-    __slots__ = ("context", "context_columns", "ends", "line_columns", "lines", "starts", "texts")
+    __slots__ = (
+        "context",
+        "context_columns",
+        "ends",
+        "line_columns",
+        "line_numbers",
+        "lines",
+        "starts",
+        "texts",
+    )
 
     def __init__(
         self,
@@ -746,6 +841,7 @@ class Analysis:
         context: list[ContextFeatures],
         line_columns: Columns,
         context_columns: Columns,
+        line_numbers: list[int],
     ) -> None:
         self.starts = starts  # where each line starts and ends in the text
         self.ends = ends
@@ -754,6 +850,8 @@ class Analysis:
         self.context = context
         self.line_columns = line_columns  # in LINE_FEATURES order
         self.context_columns = context_columns  # in CONTEXT_FEATURES order
+        # 1-based line numbers in the text as given (blank lines count).
+        self.line_numbers = line_numbers
 
     @property
     def segments(self) -> list[Segment]:
@@ -764,10 +862,14 @@ class Analysis:
 
 def analyse(text: str) -> Analysis:
     """Lines of ``text`` with their own and their context features, index-aligned."""
-    starts, ends, texts = _line_offsets(text)
-    feats, line_cols, words = _lines_features(texts)
-    ctx, ctx_cols = _context_columns(text, starts, ends, feats, line_cols, words)
-    return Analysis(starts, ends, texts, feats, ctx, line_cols, ctx_cols)
+    starts, ends, texts, raw_index = _line_offsets(text)
+    feats, line_cols, tokens = _lines_features(texts)
+    # The line breaks between one line and the next are the difference of their indices
+    # among the raw lines: no need to count them in the text.
+    breaks = list(map(operator.sub, raw_index[1:], raw_index[:-1]))
+    ctx, ctx_cols = _context_columns(breaks, feats, line_cols, tokens)
+    line_numbers = list(map(operator.add, raw_index, repeat(1)))
+    return Analysis(starts, ends, texts, feats, ctx, line_cols, ctx_cols, line_numbers)
 
 
 def document_features(

@@ -345,6 +345,10 @@ def resolve(
         ):
             return _each(text, n_words, low)
     present = TRIGGERS.intersection(words)
+    if not present and not any(map(low.__contains__, TRIGGER_CHARS)):
+        # No pattern that may match anywhere can: the anchored one decides (the loop below
+        # would find the same, one pattern at a time).
+        return hit + 1 if hit < len(PATTERNS) else 0
     for i in UNANCHORED:
         if i > hit:
             break

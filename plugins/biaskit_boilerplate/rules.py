@@ -30,7 +30,14 @@ from typing import NamedTuple, cast
 from biaskit_boilerplate.features import ContextFeatures, LineFeatures
 from biaskit_boilerplate.patterns import PATTERNS
 
-__all__ = ["ARTICLE_KINDS", "CONTEXT_RULES", "Decision", "classify", "furniture_kind"]
+__all__ = [
+    "ARTICLE_KINDS",
+    "CONTEXT_RULES",
+    "Decision",
+    "classify",
+    "decision_columns",
+    "furniture_kind",
+]
 
 ARTICLE_KINDS = frozenset({"text", "headline", "subheading"})
 # The rules that decide from a line's place in the document (Decision.basis).
@@ -60,6 +67,18 @@ class Decision(NamedTuple):
     # a headline set off by blank lines, the opening line right above the first paragraph),
     # else the name of the context rule (one of CONTEXT_RULES).
     basis: str = "context"
+
+
+DecisionColumns = tuple[list[float], list[str], list[str], list[str]]
+
+
+def decision_columns(decisions: Sequence[Decision]) -> DecisionColumns:
+    """The decisions as columns (probabilities, kinds, reasons, bases), in one C-level
+    transposition, so that the scorer and the model read them from one."""
+    if not decisions:
+        return [], [], [], []
+    probs, kinds, reasons, bases = map(list, zip(*decisions, strict=True))
+    return probs, kinds, reasons, bases
 
 
 _PROSE = Decision(0.05, "text", "running prose: long, dense with function words", "prose")

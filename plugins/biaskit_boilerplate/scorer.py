@@ -6,13 +6,19 @@ import json
 import operator
 from collections.abc import Sequence
 from functools import cache
-from itertools import accumulate, compress, repeat
+from itertools import compress, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from biaskit.model import DimensionScore, Document, Span
 from biaskit_boilerplate.features import analyse
-from biaskit_boilerplate.rules import ARTICLE_KINDS, Decision, classify, furniture_kind
+from biaskit_boilerplate.rules import (
+    ARTICLE_KINDS,
+    Decision,
+    classify,
+    decision_columns,
+    furniture_kind,
+)
 
 if TYPE_CHECKING:
     from biaskit.bench.model import Example
@@ -142,18 +148,17 @@ class BoilerplateScorer:
         threshold = self.threshold
         if threshold is None:
             threshold = model.threshold if model is not None else RULES_THRESHOLD
-        # The rules' decisions as columns, in one C-level transposition.
-        rule_ps, kinds, reasons, _ = (
-            map(list, zip(*rules, strict=True)) if rules else ([], [], [], [])
-        )
+        decided = decision_columns(rules)
+        rule_ps, kinds, reasons, bases = decided
         columns: list[Sequence[float]] = []
         if model is None or not starts:
             probs = rule_ps
         else:
             from biaskit_boilerplate.model import final_probabilities, line_columns
 
-            columns = line_columns(found, rules)
-            probs = final_probabilities(model.column_probabilities(columns), rules)
+            # Before the loop below rewrites kinds and reasons: the model reads them as decided.
+            columns = line_columns(found, rules, decided)
+            probs = final_probabilities(model.column_probabilities(columns), rules, bases)
 
         n = len(starts)
         sizes = list(map(operator.sub, ends, starts))
@@ -179,9 +184,7 @@ class BoilerplateScorer:
                 reasons[i] = (
                     f"kept as text (p={probs[i]:.2f}); the rules alone would flag it: {reasons[i]}"
                 )
-        # 1-based line numbers in the text as given (blank lines count).
-        breaks = map(text.count, repeat("\n"), [0, *ends[:-1]], starts)
-        line_nos = list(accumulate(breaks, initial=1))[1:]
+        line_nos = found.line_numbers  # 1-based, in the text as given (blank lines count)
         # A dict display per line: twice as fast as dict(zip(keys, values)).
         per_line = [
             {
