@@ -23,6 +23,11 @@ capitalised) is looked up in dictionaries keyed by the word and filled on first 
 (``_Words``, ``_TokenCodes``): one look-up per word then answers what several
 passes over the words did. They hold words only, never lines, and start afresh beyond
 ``_CACHE_WORDS`` entries; a corpus pays the first sight of each word once.
+
+The features of a document are kept as columns, one list per feature, in a named tuple
+(``table``): the rules, the model and the scorer read them so (``f.n_words[i]``), and a
+``LineFeatures`` or ``ContextFeatures`` per line is built only for callers that ask for one
+(``Analysis.lines``, ``lines_features``, ``context_features``).
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from functools import cache
 from itertools import accumulate, chain, compress, repeat
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar
 
 from biaskit.text import Segment
 from biaskit_boilerplate import patterns
@@ -54,11 +59,14 @@ __all__ = [
     "ContextFeatures",
     "LineFeatures",
     "analyse",
+    "columns_of",
     "context_features",
     "document_features",
     "line_features",
     "lines_features",
+    "rows",
     "split_lines",
+    "table",
 ]
 
 # Closing quotes and brackets that may follow a sentence's last mark.
@@ -383,18 +391,40 @@ def _link_lines(lows: list[str], idx: list[int], n: int) -> list[bool]:
 
 def lines_features(texts: Sequence[str]) -> list[LineFeatures]:
     """Features of each of ``texts`` (trimmed lines); see ``_lines_features``."""
-    return _lines_features(texts)[0]
+    return rows(LineFeatures, _lines_features(texts)[0])
 
 
 Columns = tuple[Sequence[Any], ...]
+_NT = TypeVar("_NT", LineFeatures, "ContextFeatures")
 
 
-def _lines_features(
-    texts: Sequence[str],
-) -> tuple[list[LineFeatures], Columns, list[list[str]]]:
-    """Features of each of ``texts`` (trimmed lines), computed column by column: one
-    ``LineFeatures`` per line, the same as columns (in ``LINE_FEATURES`` order), and the
-    white-space tokens each line's words were counted on (its words are ``_word`` of each).
+def table(cls: type[_NT], columns: Iterable[Sequence[Any]]) -> Any:
+    """The columns (in ``cls._fields`` order) as one ``cls`` whose fields are lists, so that
+    the rules read ``f.n_words[i]`` by name: one tuple per document, where a ``cls`` per
+    line cost a tuple per line that the scoring path only ever read column-wise."""
+    return _new_tuple(cls, columns)
+
+
+def rows(cls: type[_NT], columns: Columns) -> list[_NT]:
+    """One ``cls`` per line from its columns, for callers that want per-line tuples.
+
+    ``tuple.__new__`` straight from ``zip``: the named tuple's own ``__new__`` is Python code.
+    """
+    return list(map(_new_tuple, repeat(cls), zip(*columns, strict=True)))
+
+
+def columns_of(cls: type[_NT], lines: Sequence[_NT]) -> Any:
+    """Per-line tuples turned back into a ``table`` of columns (lists)."""
+    if not lines:
+        return table(cls, ([] for _ in cls._fields))
+    return table(cls, map(list, zip(*lines, strict=True)))
+
+
+def _lines_features(texts: Sequence[str]) -> tuple[Any, list[list[str]]]:
+    """Features of each of ``texts`` (trimmed lines), computed column by column: a ``table``
+    of ``LineFeatures`` columns, and the white-space tokens each line's words were counted
+    on (its words are ``_word`` of each). No ``LineFeatures`` per line is built: the scorer
+    reads the columns (``rows`` makes the tuples for callers that want them).
 
     Each feature is one C-level ``map`` over all the lines (and, for word counts, over the
     words of each line) rather than a Python statement per line: on a 4 KB article this is
@@ -402,7 +432,7 @@ def _lines_features(
     """
     n = len(texts)
     if n == 0:
-        return [], tuple([] for _ in LINE_FEATURES), []
+        return columns_of(LineFeatures, []), []
     stop = function_words()
     stop_has = stop.__contains__
     joined = "\n".join(texts)
@@ -537,7 +567,7 @@ def _lines_features(
             anchored[i],
         )
 
-    columns: Columns = (
+    columns = (
         list(map(len, texts)),
         n_words,
         _ratio(n_stop, n_win),
@@ -566,8 +596,7 @@ def _lines_features(
         byline,
         pattern,
     )
-    # tuple.__new__ straight from zip: the named tuple's own __new__ is Python code.
-    return list(map(_new_tuple, repeat(LineFeatures), zip(*columns, strict=True))), columns, tokens
+    return table(LineFeatures, columns), tokens
 
 
 class ContextFeatures(NamedTuple):
@@ -632,40 +661,30 @@ def context_features(
 ) -> list[ContextFeatures]:
     """Context for every line; ``segs`` and ``feats`` are the document's lines and features,
     ``words`` the words the features were counted on (recomputed when not given)."""
-    return _context(text, segs, feats, words)[0]
-
-
-def _context(
-    text: str,
-    segs: list[Segment],
-    feats: list[LineFeatures],
-    words: Sequence[Sequence[str]] | None = None,
-) -> tuple[list[ContextFeatures], Columns]:
     if words is None:
         words = [
             [w.strip(_TOKEN_PUNCT) for w in s.text.lower().split(None, WINDOW)[:WINDOW]]
             for s in segs
         ]
-    line_cols = tuple(map(list, zip(*feats, strict=True))) if feats else ()
     starts, ends = [s.start for s in segs], [s.end for s in segs]
     breaks = list(map(text.count, repeat("\n"), ends, starts[1:]))
-    return _context_columns(breaks, feats, line_cols, words, as_written=False)
+    f_cols = columns_of(LineFeatures, feats)
+    return rows(ContextFeatures, _context_columns(breaks, f_cols, words, as_written=False))
 
 
 def _context_columns(
     breaks: Sequence[int],
-    feats: list[LineFeatures],
-    line_cols: Columns,
+    f_cols: Any,
     tokens: Sequence[Sequence[str]],
     as_written: bool = True,
-) -> tuple[list[ContextFeatures], Columns]:
-    """``_context`` on the line breaks between one line and the next (``breaks``) and the
-    feature columns (``_lines_features``); ``tokens`` the white-space tokens each line's
-    words were counted on (``as_written``), or those words themselves."""
-    n = len(feats)
+) -> Any:
+    """``context_features`` as a ``table`` of ``ContextFeatures`` columns, on the line breaks
+    between one line and the next (``breaks``) and the ``table`` of line features
+    (``_lines_features``); ``tokens`` the white-space tokens each line's words were counted
+    on (``as_written``), or those words themselves."""
+    n = len(f_cols.n_words)
     if n == 0:
-        return [], tuple([] for _ in CONTEXT_FEATURES)
-    f_cols: Any = cast(Any, LineFeatures)(*line_cols)  # one list per feature
+        return columns_of(ContextFeatures, [])
     # blank[i]: a blank line (or the start or end of the text) parts line i-1 from line i.
     blank = [True, *map(operator.ge, breaks, _TWOS)]
     blank.append(True)
@@ -687,15 +706,16 @@ def _context_columns(
     wrapped = any(map(operator.ne, block_of, range(n)))
     if wrapped:
         block_stats: dict[int, list[float]] = {}
-        for i, f in enumerate(feats):
+        ends_sentence = f_cols.ends_sentence
+        for i in range(n):
             st = block_stats.get(block_of[i])
             if st is None:
-                block_stats[block_of[i]] = [n_words[i], stops[i], titles[i], f.ends_sentence, 1]
+                block_stats[block_of[i]] = [n_words[i], stops[i], titles[i], ends_sentence[i], 1]
             else:
                 st[0] += n_words[i]
                 st[1] += stops[i]
                 st[2] += titles[i]
-                st[3] = f.ends_sentence
+                st[3] = ends_sentence[i]
                 st[4] += 1
         # Each line's paragraph statistics, as columns.
         blocks = [block_stats[b] for b in block_of]
@@ -704,9 +724,11 @@ def _context_columns(
         sum_words, sum_stops, sum_titles = n_words, stops, titles
         last_ends, line_counts = f_cols.ends_sentence, [1] * n
     block_words = list(map(int, sum_words))
-    block_stop = [stop / w if w else 0.0 for stop, w in zip(sum_stops, sum_words, strict=True)]
+    # ``_ratio``: a paragraph without words has no function or capitalised words either
+    # (0.0, as the guarded division gives).
+    block_stop = _ratio(sum_stops, sum_words)
     if english:
-        block_title = [t / w if w else 0.0 for t, w in zip(sum_titles, sum_words, strict=True)]
+        block_title = _ratio(sum_titles, sum_words)
         # Running prose: six words or more, dense with function words, a complete sentence or
         # fifteen words. Capitals count only on a short paragraph: a long one's window of
         # words may open with a string of names ("the New Strategic Arms Reduction Treaty").
@@ -733,9 +755,9 @@ def _context_columns(
     overlap = _body_overlap(tokens, prose, as_written)
 
     last = n - 1
-    columns: Columns = (
+    columns = (
         range(n),
-        [i / last for i in range(n)] if last else [0.0],
+        list(map(operator.truediv, range(n), repeat(last))) if last else [0.0],
         blank[:n],
         blank[1:],
         [doc_blank] * n,
@@ -751,7 +773,7 @@ def _context_columns(
         [*n_words[1:], 0],
         overlap,
     )
-    return list(map(_new_tuple, repeat(ContextFeatures), zip(*columns, strict=True))), columns
+    return table(ContextFeatures, columns)
 
 
 def _body_overlap(
@@ -819,15 +841,15 @@ def _line_offsets(text: str) -> tuple[list[int], list[int], list[str], list[int]
 
 
 class Analysis:
-    """A document's lines and their features, per line and as columns."""
+    """A document's lines and their features, as columns (and per line, on demand)."""
 
     __slots__ = (
-        "context",
+        "_context",
+        "_lines",
         "context_columns",
         "ends",
         "line_columns",
         "line_numbers",
-        "lines",
         "starts",
         "texts",
     )
@@ -837,21 +859,35 @@ class Analysis:
         starts: list[int],
         ends: list[int],
         texts: list[str],
-        lines: list[LineFeatures],
-        context: list[ContextFeatures],
-        line_columns: Columns,
-        context_columns: Columns,
+        line_columns: Any,
+        context_columns: Any,
         line_numbers: list[int],
     ) -> None:
         self.starts = starts  # where each line starts and ends in the text
         self.ends = ends
         self.texts = texts
-        self.lines = lines
-        self.context = context
-        self.line_columns = line_columns  # in LINE_FEATURES order
-        self.context_columns = context_columns  # in CONTEXT_FEATURES order
+        # ``table``s: named tuples of lists (``line_columns.n_words[i]``), in LINE_FEATURES
+        # and CONTEXT_FEATURES order.
+        self.line_columns = line_columns
+        self.context_columns = context_columns
         # 1-based line numbers in the text as given (blank lines count).
         self.line_numbers = line_numbers
+        self._lines: list[LineFeatures] | None = None
+        self._context: list[ContextFeatures] | None = None
+
+    @property
+    def lines(self) -> list[LineFeatures]:
+        """One ``LineFeatures`` per line, built on first use: the scorer reads the columns."""
+        if self._lines is None:
+            self._lines = rows(LineFeatures, self.line_columns)
+        return self._lines
+
+    @property
+    def context(self) -> list[ContextFeatures]:
+        """One ``ContextFeatures`` per line, built on first use, as ``lines`` is."""
+        if self._context is None:
+            self._context = rows(ContextFeatures, self.context_columns)
+        return self._context
 
     @property
     def segments(self) -> list[Segment]:
@@ -863,13 +899,13 @@ class Analysis:
 def analyse(text: str) -> Analysis:
     """Lines of ``text`` with their own and their context features, index-aligned."""
     starts, ends, texts, raw_index = _line_offsets(text)
-    feats, line_cols, tokens = _lines_features(texts)
+    line_cols, tokens = _lines_features(texts)
     # The line breaks between one line and the next are the difference of their indices
     # among the raw lines: no need to count them in the text.
     breaks = list(map(operator.sub, raw_index[1:], raw_index[:-1]))
-    ctx, ctx_cols = _context_columns(breaks, feats, line_cols, tokens)
+    ctx_cols = _context_columns(breaks, line_cols, tokens)
     line_numbers = list(map(operator.add, raw_index, repeat(1)))
-    return Analysis(starts, ends, texts, feats, ctx, line_cols, ctx_cols, line_numbers)
+    return Analysis(starts, ends, texts, line_cols, ctx_cols, line_numbers)
 
 
 def document_features(

@@ -26,16 +26,16 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import chain, compress, repeat
 from pathlib import Path
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from biaskit.text import Segment
-from biaskit_boilerplate.features import Analysis, ContextFeatures, LineFeatures, analyse
+from biaskit_boilerplate.features import Analysis, LineFeatures, analyse
 from biaskit_boilerplate.patterns import PATTERNS
 from biaskit_boilerplate.rules import (
     ARTICLE_KINDS,
     Decision,
     DecisionColumns,
-    classify,
+    classify_columns,
     decision_columns,
 )
 
@@ -119,8 +119,7 @@ def line_columns(
     """The model's input, column by column (one list per entry of ``COLUMNS``); ``decided``:
     the rules' decisions as columns (``decision_columns(rules)``) if the caller has them."""
     n = len(found.starts)
-    f: Any = cast(Any, LineFeatures)(*found.line_columns)  # one list per feature
-    c: Any = cast(Any, ContextFeatures)(*found.context_columns)
+    f, c = found.line_columns, found.context_columns  # ``table``s: one list per feature
     eq = operator.eq
     pattern_kinds = list(map(_KIND_OF.__getitem__, f.pattern))
     probs, kinds, _, bases = decision_columns(rules) if decided is None else decided
@@ -205,7 +204,7 @@ class LineRows(NamedTuple):
 def line_rows(text: str) -> LineRows:
     """The lines of ``text``, their features, the rules' decision and the model's rows."""
     found = analyse(text)
-    decisions = classify(found.lines, found.context)
+    decisions = classify_columns(found.line_columns, found.context_columns)
     if not found.segments:
         return LineRows(found.segments, found.lines, decisions, [])
     rows = list(zip(*line_columns(found, decisions), strict=True))

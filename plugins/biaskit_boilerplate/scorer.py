@@ -15,9 +15,9 @@ from biaskit_boilerplate.features import analyse
 from biaskit_boilerplate.rules import (
     ARTICLE_KINDS,
     Decision,
-    classify,
+    classify_columns,
     decision_columns,
-    furniture_kind,
+    furniture_kind_at,
 )
 
 if TYPE_CHECKING:
@@ -142,8 +142,8 @@ class BoilerplateScorer:
     def score(self, doc: Document) -> DimensionScore:
         text = doc.text
         found = analyse(text)
-        starts, ends, feats = found.starts, found.ends, found.lines
-        rules = classify(feats, found.context)
+        starts, ends, feats = found.starts, found.ends, found.line_columns
+        rules = classify_columns(feats, found.context_columns)
         model = self.line_model()
         threshold = self.threshold
         if threshold is None:
@@ -174,7 +174,7 @@ class BoilerplateScorer:
             flagged = flags[i]
             furniture_rule = furniture_rules[i]
             if flagged and not furniture_rule:
-                kinds[i] = furniture_kind(feats[i])
+                kinds[i] = furniture_kind_at(feats, i)
                 why = model.explain_line(columns, i) if model is not None and columns else []
                 reasons[i] = _model_reason(why, probs[i], rules[i])
             elif flagged and model is not None:
