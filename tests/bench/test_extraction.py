@@ -153,6 +153,20 @@ def test_html_to_lines_never_crashes_and_lines_are_clean(html: str) -> None:
     assert [s.text for s in text_lines("\n".join(got))] == got
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>a</p><![foo bar]>x<p>b</p>", ["a", "x", "b"]),  # unknown keyword: a comment
+        ("<p>a</p><![0 x]><p>b</p>", ["a", "b"]),  # no keyword at all
+        ("<![if !IE]><p>z</p><![endif]>", ["z"]),  # a known one, parsed as before
+    ],
+)
+def test_marked_sections_the_standard_parser_rejects_are_bogus_comments(
+    html: str, expected: list[str]
+) -> None:
+    assert html_to_lines(html) == expected
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_html_to_lines_never_crashes_on_any_text(html: str) -> None:

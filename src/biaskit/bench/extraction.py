@@ -198,6 +198,16 @@ class _LineParser(HTMLParser):
         self._h1_depth = 0
         self._pre_depth = 0
 
+    def parse_html_declaration(self, i: int) -> int:
+        # "<![" followed by anything but a keyword the standard library knows ("<![0",
+        # "<![A") makes its parser raise AssertionError (Python 3.11), which would lose the
+        # whole page. HTML5 reads such text as a bogus comment running to the next ">";
+        # so do we, and everything the parser does understand is parsed as before.
+        try:
+            return int(super().parse_html_declaration(i))
+        except AssertionError:
+            return int(self.parse_bogus_comment(i))
+
     # Lines ------------------------------------------------------------------------------
     def _flush(self) -> None:
         if self._buf:
