@@ -32,6 +32,7 @@ from biaskit_translation_artifacts.context import (
     prose_words,
 )
 from biaskit_translation_artifacts.detectors import DETECTORS
+from biaskit_translation_artifacts.memo import RUNS_BOUND, BoundedMemo
 from biaskit_translation_artifacts.profile import moving_ttr
 
 # The function words whose rates the model reads: the commonest closed-class words of
@@ -288,17 +289,8 @@ def _inner_apostrophes(text: str) -> int:
     return count
 
 
-class _Classes(dict[str, str]):
-    """Word classes already worked out: one dictionary look-up a token, most of the time."""
-
-    def __missing__(self, token: str) -> str:
-        cls = _word_class(token)
-        if len(self) < 200_000:
-            self[token] = cls
-        return cls
-
-
-_CLASSES = _Classes({"\n": ""})
+# Word classes already worked out: one dictionary look-up a token, most of the time.
+_CLASSES = BoundedMemo(_word_class, known={"\n": ""})
 
 
 # Every class in ``CLASS_PAIRS`` as a byte (1, 2, ...), any other class as 0 and a line
@@ -309,21 +301,15 @@ _BREAK = len(_CODES) + 1
 _CODE_BASE = len(_CODES) + 2
 
 
-class _ChunkCodes(dict[str, bytes]):
+def _chunk_codes(chunk: str) -> bytes:
     """The class codes of the tokens of a run of characters without white space: no class
     token holds white space, so a text's tokens are its runs' tokens one after another, and
     a run (a word with its punctuation) recurs far more often than a text."""
-
-    def __missing__(self, chunk: str) -> bytes:
-        classes = map(_CLASSES.__getitem__, _CLASS_TOKEN.findall(chunk))
-        codes = bytes([_CODES.get(c, 0) for c in classes])
-        # Runs are more various than words: a smaller bound (about 25 MB when full).
-        if len(self) < 100_000:
-            self[chunk] = codes
-        return codes
+    classes = map(_CLASSES.__getitem__, _CLASS_TOKEN.findall(chunk))
+    return bytes([_CODES.get(c, 0) for c in classes])
 
 
-_CHUNK_CODES = _ChunkCodes()
+_CHUNK_CODES = BoundedMemo(_chunk_codes, RUNS_BOUND)
 
 
 def _class_codes(text: str) -> bytes:
@@ -363,35 +349,20 @@ def _code_pairs(codes: Mapping[str, int], pairs: Sequence[tuple[str, str]]) -> A
     return np.asarray([codes[a] * base + codes[b] for a, b in pairs], dtype=np.intp)
 
 
-class _Openers(dict[str, str | None]):
-    """``_opener_class`` of the tokens already seen."""
-
-    def __missing__(self, token: str) -> str | None:
-        opener = _opener_class(token)
-        if len(self) < 200_000:
-            self[token] = opener
-        return opener
-
-
-_OPENERS = _Openers()
-# What ``_RunOpeners`` gives a run without a class token: the sentence must be searched.
+_OPENERS = BoundedMemo(_opener_class)
+# What ``_run_opener`` gives a run without a class token: the sentence must be searched.
 _NO_TOKEN = "no token"
 
 
-class _RunOpeners(dict[str, str | None]):
+def _run_opener(run: str) -> str | None:
     """The opener class of the first class token of a run of characters without white
     space (``_NO_TOKEN`` when it has none): no class token holds white space, so the first
     token of a sentence is its first run's, whenever that run has one."""
-
-    def __missing__(self, run: str) -> str | None:
-        first = _CLASS_TOKEN.search(run)
-        opener = _NO_TOKEN if first is None else _OPENERS[first.group(0)]
-        if len(self) < 100_000:  # runs, as in ``_ChunkCodes``: the smaller bound
-            self[run] = opener
-        return opener
+    first = _CLASS_TOKEN.search(run)
+    return _NO_TOKEN if first is None else _OPENERS[first.group(0)]
 
 
-_RUN_OPENERS = _RunOpeners()
+_RUN_OPENERS = BoundedMemo(_run_opener, RUNS_BOUND)
 
 
 def _opener_counts(sentences: Sequence[str], words: Sequence[Sequence[str]]) -> Counter[Any]:
@@ -721,18 +692,12 @@ def sentence_shape(ctx: Context, tokens: Sequence[str]) -> list[float]:
     return out
 
 
-class _ContentWords(dict[str, bool]):
-    """Whether a token is a content word (longer than one character and not one of
-    ``FUNCTION_WORDS``), for the tokens already seen: one C-level look-up a token."""
-
-    def __missing__(self, token: str) -> bool:
-        content = len(token) > 1 and token not in _FW_INDEX
-        if len(self) < 200_000:
-            self[token] = content
-        return content
+def _is_content(token: str) -> bool:
+    """A content word: longer than one character and not one of ``FUNCTION_WORDS``."""
+    return len(token) > 1 and token not in _FW_INDEX
 
 
-_IS_CONTENT = _ContentWords()
+_IS_CONTENT = BoundedMemo(_is_content)
 
 
 def row(ctx: Context, metrics: Mapping[str, float]) -> list[float]:

@@ -26,6 +26,7 @@ from biaskit_translation_artifacts.context import (
     prose_tokens,
 )
 from biaskit_translation_artifacts.lexicon import DETERMINERS
+from biaskit_translation_artifacts.memo import BoundedMemo
 
 NEWS_FUNCTION_WORDS: dict[str, float] = {
     "the": 58.0, "of": 27.0, "to": 26.0, "a": 22.0, "and": 22.0, "in": 21.0, "that": 10.0,
@@ -157,17 +158,7 @@ def _is_bare(w: str) -> bool:
     )
 
 
-class _Bare(dict[str, bool]):
-    """``_is_bare`` of the words already seen: one dictionary look-up a word."""
-
-    def __missing__(self, word: str) -> bool:
-        bare = _is_bare(word)
-        if len(self) < 200_000:
-            self[word] = bare
-        return bare
-
-
-_BARE = _Bare()
+_BARE = BoundedMemo(_is_bare)
 
 PROFILE_METRICS = (
     "function_word_deviation",

@@ -21,6 +21,7 @@ from typing import Any
 
 from biaskit import Span
 from biaskit_translation_artifacts.context import Context
+from biaskit_translation_artifacts.memo import BoundedMemo
 
 LABEL = "rare-collocation"
 RARE_ZIPF = 1.3
@@ -62,18 +63,12 @@ def _stems(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-class _LongAdverbs(dict[str, bool]):
-    """Whether a word ends in "-ly" and has at least ``MIN_LENGTH`` letters, for the words
-    already seen: one C-level look-up a word of a text's vocabulary."""
-
-    def __missing__(self, word: str) -> bool:
-        found = word.endswith("ly") and len(word) >= MIN_LENGTH
-        if len(self) < 200_000:
-            self[word] = found
-        return found
+def _long_adverb(word: str) -> bool:
+    """Whether a word ends in "-ly" and has at least ``MIN_LENGTH`` letters."""
+    return word.endswith("ly") and len(word) >= MIN_LENGTH
 
 
-_LONG_ADVERBS = _LongAdverbs()
+_LONG_ADVERBS = BoundedMemo(_long_adverb)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w\-’']*)")
 
 
