@@ -20,9 +20,10 @@ rules look closely:
 
 What a word is (stripped of punctuation, a function, time, social or trigger word, a number,
 capitalised) is looked up in dictionaries keyed by the word and filled on first sight
-(``_Words``, ``_TokenCodes``): one look-up per word then answers what several
-passes over the words did. They hold words only, never lines, and start afresh beyond
-``_CACHE_WORDS`` entries; a corpus pays the first sight of each word once.
+(``_Memo``: ``_word``, ``_token_code``, ``_content_word``): one look-up per word then
+answers what several passes over the words did. They hold words only, never lines, and
+start afresh beyond ``_CACHE_WORDS`` entries; a corpus pays the first sight of each word
+once.
 
 The features of a document are kept as columns, one list per feature, in a named tuple
 (``table``): the rules, the model and the scorer read them so (``f.n_words[i]``), and a
@@ -35,7 +36,7 @@ from __future__ import annotations
 import operator
 import re
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from itertools import accumulate, chain, compress, repeat
 from typing import Any, NamedTuple, TypeVar
@@ -161,22 +162,35 @@ _MONTH_SHIFT = 42
 _CACHE_WORDS = 50_000
 
 
-class _Words(dict[str, str]):
-    """A white-space token as written -> the token lower-cased and stripped of
-    ``_TOKEN_PUNCT``, remembered.
+class _Memo(dict[str, _T]):
+    """``fn(token)`` for the white-space tokens seen since the table last started afresh
+    (beyond ``_CACHE_WORDS`` entries): a C-level look-up per token, which ``map`` keeps in C
+    over a whole line, and the same value object each time."""
 
-    Faster than ``str.lower`` and ``str.strip`` once the words of a language have been seen
-    (a dictionary look-up instead of two passes and a scan against fifty characters), and
-    the word it returns is the same string object each time, whose hash is already known
-    to the look-ups after it. A token lower-cased on its own is the token of the
-    lower-cased line (see ``_case_code``).
-    """
+    __slots__ = ("fn",)
 
-    def __missing__(self, token: str) -> str:
+    def __init__(self, fn: Callable[[str], _T]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, token: str) -> _T:
         if len(self) >= _CACHE_WORDS:
             self.clear()
-        word = self[token] = token.lower().strip(_TOKEN_PUNCT)
-        return word
+        value = self[token] = self.fn(token)
+        return value
+
+
+def _stripped(token: str) -> str:
+    """A white-space token as written -> the token lower-cased and stripped of
+    ``_TOKEN_PUNCT``.
+
+    Remembered (``_word``), faster than ``str.lower`` and ``str.strip`` once the words of a
+    language have been seen (a dictionary look-up instead of two passes and a scan against
+    fifty characters), and the word is the same string object each time, whose hash is
+    already known to the look-ups after it. A token lower-cased on its own is the token of
+    the lower-cased line (see ``_case_code``).
+    """
+    return token.lower().strip(_TOKEN_PUNCT)
 
 
 def _code(word: str) -> int:
@@ -187,7 +201,7 @@ def _code(word: str) -> int:
     digits glued to it are stripped ("GMT13", and "2020" or "05:45", which strip to "")
     and 1 << ``_MONTH_SHIFT`` if it is a month name.
 
-    One look-up (``_TokenCodes``) and one sum per line then count all eight (up to
+    One look-up (``_token_code``) and one sum per line then count all eight (up to
     ``WINDOW`` words, so each count fits its 6 bits), where a pass over the words for each
     one cost several times as much.
     """
@@ -224,49 +238,40 @@ def _case_code(token: str) -> int:
     return code
 
 
-_word = _Words().__getitem__
+_word = _Memo(_stripped).__getitem__
 
-# A token's case code sits above its word's code in one number (``_TokenCodes``); the word
+# A token's case code sits above its word's code in one number (``_token_code``); the word
 # codes take the 48 bits below.
 _CASE_BASE = 48
 _WORD_BITS = (1 << _CASE_BASE) - 1
 
 
-class _TokenCodes(dict[str, int]):
+def _token_codes(token: str) -> int:
     """A white-space token as written -> its word's code (``_code``) + its own capitals code
-    (``_case_code``) << ``_CASE_BASE``, remembered.
+    (``_case_code``) << ``_CASE_BASE``.
 
-    One look-up per token then counts both (each field's count fits its 6 bits), where a
-    look-up in each table per token cost a second pass over the tokens.
+    Remembered (``_token_code``): one look-up per token then counts both (each field's count
+    fits its 6 bits), where a look-up in each table per token cost a second pass over the
+    tokens.
     """
-
-    def __missing__(self, token: str) -> int:
-        if len(self) >= _CACHE_WORDS:
-            self.clear()
-        code = self[token] = _code(_word(token)) + (_case_code(token) << _CASE_BASE)
-        return code
+    return _code(_word(token)) + (_case_code(token) << _CASE_BASE)
 
 
-_token_code = _TokenCodes().__getitem__
+_token_code = _Memo(_token_codes).__getitem__
 
 
-class _ContentWords(dict[str, str]):
+def _content(token: str) -> str:
     """A white-space token as written -> its word (``_word``) if that is a content word, ""
-    if it is a function word or the token is punctuation only, remembered.
+    if it is a function word or the token is punctuation only.
 
-    The body overlap compares content words: one look-up per token then spares a set
-    difference with the function words per line.
+    Remembered (``_content_word``): the body overlap compares content words, and one
+    look-up per token spares a set difference with the function words per line.
     """
-
-    def __missing__(self, token: str) -> str:
-        if len(self) >= _CACHE_WORDS:
-            self.clear()
-        word = _word(token)
-        content = self[token] = "" if word in _stop_and_empty() else word
-        return content
+    word = _word(token)
+    return "" if word in _stop_and_empty() else word
 
 
-_content_word = _ContentWords().__getitem__
+_content_word = _Memo(_content).__getitem__
 
 
 @cache
