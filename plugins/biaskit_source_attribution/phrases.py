@@ -386,7 +386,6 @@ _TIME_LAST = (
     "first",
 )
 _COMMA_QUOTE_LAST = frozenset("”\"’'")
-_HARD_BOUNDARY = re.compile(r"[;:()\[\]—–“”\"«»!?]|\s-\s|" + _FULL_STOP + r"\s")
 _APPOSITION_BOUNDARY = re.compile(r"[;:\[\]—–!?]|\s-\s|" + _FULL_STOP + r"\s")
 _COMMA_QUOTE_END = re.compile(r",(?:”|\"|''|’)$")
 _QUOTE_MARKS = frozenset('“”"«»')

@@ -126,7 +126,6 @@ CLASS_PAIRS: tuple[tuple[str, str], ...] = (
     ("Q", "C"), ("-", "#"), ("Cs", "Ced"), ("Cs", "Cs"), (",", "Cing"), ("his", "C"),
     ("-", "N"),
 )  # fmt: skip
-_PAIR_INDEX = {pair: i for i, pair in enumerate(CLASS_PAIRS)}
 PAIR_FEATURES: tuple[str, ...] = tuple(
     f"pair '{_CLASS_NAMES.get(a, a)} {_CLASS_NAMES.get(b, b)}'" for a, b in CLASS_PAIRS
 )
