@@ -1,11 +1,12 @@
 import copy
+import dataclasses
 import pickle
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from biaskit import Report, Span
+from biaskit import DimensionScore, Report, Span
 
 
 def test_span_rejects_reversed_offsets() -> None:
@@ -43,3 +44,36 @@ def test_spans_survive_pickling_and_copying_whole(
         assert clone == span and type(clone) is Span
     report = Report("id", "src", text="x", warnings=("w",))
     assert pickle.loads(pickle.dumps(report)) == report
+
+
+def _every_field_set(cls: type, **given: object) -> object:
+    """An instance whose every field differs from its default, so that a pickling shortcut
+    that forgets a field (one added later, say) cannot round-trip it by luck."""
+    values: dict[str, object] = {}
+    for f in dataclasses.fields(cls):
+        if f.name in given:
+            values[f.name] = given[f.name]
+        elif f.type in ("str", "str | None"):
+            values[f.name] = f"{f.name}-value"
+        elif f.type == "float":
+            values[f.name] = 0.25
+        elif f.type.startswith("tuple"):
+            values[f.name] = (f"{f.name}-item",)
+        elif f.type.startswith("Mapping"):
+            values[f.name] = {f.name: 1.5}
+        else:
+            raise AssertionError(f"no test value for {cls.__name__}.{f.name}: {f.type}")
+    return cls(**values)
+
+
+def test_reports_survive_pickling_and_copying_with_every_field() -> None:
+    span = _every_field_set(Span, start=3, end=7)
+    score = _every_field_set(DimensionScore, spans=(span,))
+    report = _every_field_set(Report, scores={"dim": score}, provenance={"biaskit": "1"})
+    for original in (span, score, report):
+        for clone in (
+            pickle.loads(pickle.dumps(original, protocol=pickle.HIGHEST_PROTOCOL)),
+            copy.copy(original),
+            copy.deepcopy(original),
+        ):
+            assert clone == original and type(clone) is type(original)

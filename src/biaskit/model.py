@@ -68,7 +68,10 @@ class Span:
         # Pickled as a constructor call: a report carries tens of spans between worker
         # processes, and the default for frozen slotted dataclasses (a state list set field
         # by field through object.__setattr__) made spans 40% of a report's transfer cost.
-        return (Span, (self.start, self.end, self.label, self.score, self.note, self.group))
+        return (
+            type(self),
+            (self.start, self.end, self.label, self.score, self.note, self.group),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,24 @@ class DimensionScore:
     details: Mapping[str, Any] = field(default_factory=dict)
     scorer: str = ""
     version: str = ""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A constructor call, as for Span: the default for frozen slotted dataclasses runs
+        # Python-level getstate/setstate that look the fields up on every call, and every
+        # report crosses between processes under --jobs.
+        return (
+            type(self),
+            (
+                self.dimension,
+                self.score,
+                self.label,
+                self.spans,
+                self.metrics,
+                self.details,
+                self.scorer,
+                self.version,
+            ),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,3 +133,20 @@ class Report:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # See DimensionScore.__reduce__.
+        return (
+            type(self),
+            (
+                self.id,
+                self.source,
+                self.scores,
+                self.errors,
+                self.summary,
+                self.meta,
+                self.warnings,
+                self.provenance,
+                self.text,
+            ),
+        )
