@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from biaskit import DimensionScore, Document, InputError
 from biaskit.plugins import PluginManager, select_scorers
-from biaskit.runner import run
+from biaskit.runner import CHUNK_SIZE, MIN_CHUNK_SIZE, WINDOW_PER_JOB, _chunks, run
 
 
 def _docs(n: int) -> list[Document | InputError]:
@@ -36,10 +40,11 @@ def test_one_report_per_input_in_order(inline_pm: PluginManager) -> None:
     assert reports[3].errors == {"input": "unreadable"}
 
 
+@pytest.mark.parametrize("n", [32, 70, 2 * CHUNK_SIZE + 1, 5 * CHUNK_SIZE + 3])
 def test_parallel_run_gives_the_same_reports_in_the_same_order(
-    inline_pm: PluginManager,
+    inline_pm: PluginManager, n: int
 ) -> None:
-    items = _docs(70)
+    items = _docs(n)
     chosen = select_scorers(inline_pm, ["caps,boom"])
     serial = list(run(items, chosen))
     parallel = list(run(items, chosen, jobs=2))
@@ -56,6 +61,35 @@ def test_run_is_lazy(inline_pm: PluginManager) -> None:
 
     first = next(iter(run(source(), select_scorers(inline_pm, ["caps"]))))
     assert first.id == "0" and len(pulled) == 1
+
+
+def test_a_parallel_run_reads_its_input_a_bounded_window_ahead(
+    inline_pm: PluginManager,
+) -> None:
+    pulled = []
+
+    def source():  # type: ignore[no-untyped-def]
+        for i in range(100_000):
+            pulled.append(i)
+            yield Document(str(i), "A B C")
+
+    reports = iter(run(source(), select_scorers(inline_pm, ["caps"]), jobs=2))
+    assert next(reports).id == "0"
+    assert len(pulled) <= CHUNK_SIZE * (2 * WINDOW_PER_JOB + 3) + 1
+
+
+@given(st.integers(0, 20 * CHUNK_SIZE), st.integers(1, 8))
+def test_tasks_cover_the_input_in_order_and_shrink_at_its_end(n: int, jobs: int) -> None:
+    items = [Document(str(i), "x") for i in range(n)]
+    tasks = list(_chunks(iter(items), jobs))
+    assert [d for task in tasks for d in task] == items
+    sizes = [len(task) for task in tasks]
+    assert all(1 <= size <= CHUNK_SIZE for size in sizes)
+    if n >= 2 * jobs * CHUNK_SIZE:
+        # The last documents go out in small tasks that the workers can share evenly.
+        assert sizes[-1] <= MIN_CHUNK_SIZE
+        assert sum(size for size in sizes if size < CHUNK_SIZE) >= jobs * CHUNK_SIZE // 2
+        assert len(tasks) <= n // CHUNK_SIZE + 6 * jobs  # and no flood of tiny ones
 
 
 class Sleepy:

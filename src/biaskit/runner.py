@@ -28,11 +28,20 @@ from biaskit.validation import result_problem
 
 Item = Document | InputError
 
-# Documents sent to a worker in one task: large enough to amortise inter-process overhead,
-# small enough that progress stays smooth and a crashed chunk loses little.
-CHUNK_SIZE = 16
-# Chunks in flight per worker: keeps every core busy while bounding memory.
-WINDOW_PER_JOB = 4
+# Documents in one worker task while the input lasts. Each task costs the parent about half
+# a millisecond of CPU (queues, futures, waking the pool's threads), and on a machine whose
+# every core runs a worker that time is taken from scoring: at 64 documents a task it is
+# about 0.2% of their scoring time, against 0.7% at 16 (measured with the default set).
+CHUNK_SIZE = 64
+# At the end of the input tasks shrink towards this size (guided self-scheduling), so that
+# the workers finish together instead of one scoring a whole chunk while the others wait.
+MIN_CHUNK_SIZE = 4
+# Tasks in flight per worker: one running and the next ones queued, so that no worker waits
+# for the parent, which collects results in input order.
+WINDOW_PER_JOB = 3
+# Inputs smaller than this are scored in this process: starting a pool would cost more
+# than it saves.
+MIN_PARALLEL = 32
 
 
 class ScorerTimeout(Exception):
@@ -139,12 +148,12 @@ def run(
     """Score ``items`` lazily, yielding one Report per item in input order.
 
     ``jobs`` > 1 scores in that many worker processes, unless the input turns out smaller
-    than two chunks: starting a pool would then cost more than it saves.
+    than ``MIN_PARALLEL`` documents.
     """
     iterator = iter(items)
     if jobs > 1:
-        head = list(itertools.islice(iterator, CHUNK_SIZE * 2))
-        if len(head) < CHUNK_SIZE * 2:
+        head = list(itertools.islice(iterator, MIN_PARALLEL))
+        if len(head) < MIN_PARALLEL:
             jobs = 1
         iterator = itertools.chain(head, iterator)
     if jobs <= 1:
@@ -212,7 +221,14 @@ class _Pool:
         )
 
     def submit(self, chunk: list[Item], *args: Any) -> Future[list[Report]]:
-        return self.pool.submit(_score_chunk, chunk, *args)
+        try:
+            return self.pool.submit(_score_chunk, chunk, *args)
+        except BrokenProcessPool as exc:
+            # The pool broke on a task that is still waiting to be collected: this one is
+            # lost with it, and is re-scored with the others when that task is collected.
+            lost: Future[list[Report]] = Future()
+            lost.set_exception(exc)
+            return lost
 
     def renew(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
@@ -221,6 +237,28 @@ class _Pool:
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
+
+
+def _chunks(items: Iterator[Item], jobs: int) -> Iterator[list[Item]]:
+    """Cut the input into worker tasks: ``CHUNK_SIZE`` documents while the input lasts, then,
+    once reading ahead finds its end, tasks of a shrinking share of what is left.
+
+    Reading ``(jobs + 1) * CHUNK_SIZE`` documents ahead is what lets the end be seen while
+    there is still enough work left to split evenly between the workers; it is also all the
+    input held beyond the tasks in flight, so memory stays bounded.
+    """
+    lookahead = (jobs + 1) * CHUNK_SIZE + 1
+    ahead: deque[Item] = deque(itertools.islice(items, lookahead))
+    exhausted = len(ahead) < lookahead
+    while ahead:
+        share = -(-len(ahead) // (2 * jobs))
+        size = max(MIN_CHUNK_SIZE, share) if exhausted else CHUNK_SIZE
+        chunk = [ahead.popleft() for _ in range(min(size, len(ahead)))]
+        if not exhausted:
+            more = list(itertools.islice(items, len(chunk)))
+            ahead.extend(more)
+            exhausted = len(more) < len(chunk)
+        yield chunk
 
 
 def _run_parallel(
@@ -233,29 +271,32 @@ def _run_parallel(
 ) -> Iterator[Report]:
     args = (provenance, keep_text, timeout)
     pending: deque[tuple[list[Item], Future[list[Report]]]] = deque()
-    iterator = iter(items)
     pool = _Pool(jobs, scorers)
     try:
-        while True:
-            chunk = list(itertools.islice(iterator, CHUNK_SIZE))
-            if chunk:
-                pending.append((chunk, pool.submit(chunk, *args)))
-            while pending and (len(pending) >= jobs * WINDOW_PER_JOB or not chunk):
-                first, future = pending.popleft()
-                try:
-                    reports = future.result()
-                except BrokenProcessPool:
-                    # Every chunk in flight is lost with the pool: score those documents one
-                    # at a time in a fresh pool, to find the one that kills its worker.
-                    lost = [first, *(c for c, _ in pending)]
-                    pending.clear()
-                    pool.renew()
-                    reports = [r for c in lost for r in _one_by_one(c, pool, args)]
-                yield from reports
-            if not chunk:
-                return
+        for chunk in _chunks(iter(items), jobs):
+            pending.append((chunk, pool.submit(chunk, *args)))
+            if len(pending) >= jobs * WINDOW_PER_JOB:
+                yield from _first_results(pending, pool, args)
+        while pending:
+            yield from _first_results(pending, pool, args)
     finally:
         pool.close()
+
+
+def _first_results(
+    pending: deque[tuple[list[Item], Future[list[Report]]]], pool: _Pool, args: tuple[Any, ...]
+) -> list[Report]:
+    """The reports of the oldest task in flight, waiting for them if need be."""
+    first, future = pending.popleft()
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        # Every task in flight is lost with the pool: score those documents one at a time
+        # in a fresh pool, to find the one that kills its worker.
+        lost = [first, *(chunk for chunk, _ in pending)]
+        pending.clear()
+        pool.renew()
+        return [report for chunk in lost for report in _one_by_one(chunk, pool, args)]
 
 
 def _one_by_one(chunk: list[Item], pool: _Pool, args: tuple[Any, ...]) -> Iterator[Report]:
