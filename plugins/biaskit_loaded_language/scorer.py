@@ -5,7 +5,10 @@ probability that experts would call it biased, and every word the probability th
 the bias. A word is reported (a span) when its probability reaches the word cut-off and its
 sentence's probability reaches the gate, both chosen on BABE's dev split; its note says why:
 the learned weight of its spelling, the lexicon category it belongs to (if any), the context
-around it, and whose voice it is in. Sentences of probability 0.5 or more are reported too.
+around it, and whose voice it is in. Sentences whose probability reaches the model's sentence
+cut-off are reported too: the cut-off that maximised macro-F1 over out-of-fold train and dev
+probabilities (``sentence_threshold_``; 0.5 for models saved before it was learned, and for
+the embedding scorer's blended probabilities).
 
 Document score: the mean of the top third of sentence probabilities (at least one sentence).
 Loaded wording concentrates in a few sentences (the lede, a quote, the headline), so a plain
@@ -62,6 +65,8 @@ MODEL_NEUTRAL_BELOW = 0.3
 MODEL_HEAVY_FROM = 0.55
 NEUTRAL_BELOW = 0.12
 HEAVY_FROM = 0.35
+# The rules' cut-off for a loaded sentence, and the trained model's when it has none of its own
+# (models saved before it was learned) or its probabilities were rescored (score_with_model).
 LOADED_SENTENCE = 0.5
 LABELS = ("neutral", "some loaded wording", "heavily loaded")
 
@@ -314,6 +319,8 @@ def score_with_model(
         rescore(text, scored)
     cut = _logit(model.word_threshold_)
     gate = model.gate_threshold_
+    # The model's cut-off was chosen for its own probabilities, not a rescored blend's.
+    loaded_from = model.sentence_threshold_ if rescore is None else LOADED_SENTENCE
     spans: list[Span] = []
     probs = scored.probability
     narr = scored.narration
@@ -331,7 +338,7 @@ def score_with_model(
             if probs[i] >= gate:
                 hits_by_sentence.setdefault(i, []).append(j - first[i])
     # Only sentences with a blamed word or likely biased get spans; the rest need no visit.
-    loaded_sentences = [i for i, p in enumerate(probs) if p >= LOADED_SENTENCE]
+    loaded_sentences = [i for i, p in enumerate(probs) if p >= loaded_from]
     for i in sorted(hits_by_sentence.keys() | loaded_sentences):
         start, end = scored.bounds[i]
         p = probs[i]
@@ -352,7 +359,7 @@ def score_with_model(
                 category = "scare-quote" if ann.scared[k] else explained[1]
                 label = category or "loaded-term"
                 spans.append(Span(s, e, label, q, _word_note(model, ann, k, q, explained)))
-        if p >= LOADED_SENTENCE:
+        if p >= loaded_from:
             n_loaded += 1
             top = ", ".join(w for _, w in sorted(strongest, reverse=True)[:3])
             voices = f"reporter's voice p={narr[i]:.2f}"
@@ -397,6 +404,10 @@ def score_with_model(
         "word_threshold": model.word_threshold_,
         "gate_threshold": gate,
     }
+    if rescore is None:
+        # Published only where it was learned for these probabilities: the bench then
+        # measures the scorer's own decisions, and picks a cut-off on dev for a blend's.
+        details["sentence_threshold"] = loaded_from
     return DimensionScore(
         dimension=scorer.name,
         score=score,

@@ -245,6 +245,44 @@ def test_save_load_and_score_with_a_trained_model(
         result.details["sentences"][1]["probability"]
         > result.details["sentences"][0]["probability"]
     )
+    cut = trained.params["sentence_threshold"]
+    assert 0.0 < cut < 1.0 and result.details["sentence_threshold"] == cut
+    assert trained.metrics["cv_macro_f1_at_threshold"] > 0.9
+
+
+def test_macro_f1_threshold_takes_the_best_and_highest_cut() -> None:
+    # Cuts at 0.9 and 0.7 both split these perfectly; the higher one wins, as on the bench.
+    assert M.macro_f1_threshold([True, True, False, False], [0.95, 0.9, 0.7, 0.1]) == 0.9
+    # One biased sentence scored low: taking it costs more false alarms than it is worth.
+    gold = [True, True, True, False, False, False, True]
+    assert M.macro_f1_threshold(gold, [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.1]) == 0.7
+    assert M.macro_f1_threshold([], []) == 0.5
+
+
+def test_the_sentence_cut_off_decides_which_sentences_are_reported(
+    toy: tuple[M.LoadedLanguageModel, list[Example]],
+) -> None:
+    model, _ = toy
+    text = "The mayor slammed the trade deal on Tuesday."
+    p = model.analyse(text, [(0, len(text))]).probability[0]
+    for cut, reported in ((p, True), (min(1.0, p + 1e-6), False)):
+        strict = M.LoadedLanguageModel()
+        strict.__setstate__(model.__getstate__())
+        strict.sentence_threshold_ = cut
+        result = LoadedLanguageScorer(strict).score(Document("d", text))
+        found = any(s.label == "loaded-sentence" for s in result.spans)
+        assert found is reported and result.metrics["loaded_sentences"] == float(reported)
+
+
+def test_a_model_saved_before_the_sentence_cut_off_decides_at_one_half(
+    toy: tuple[M.LoadedLanguageModel, list[Example]],
+) -> None:
+    model, _ = toy
+    state = model.__getstate__()
+    del state["sentence_threshold_"]
+    older = M.LoadedLanguageModel()
+    older.__setstate__(state)
+    assert older.sentence_threshold_ == 0.5
 
 
 def test_untrusted_types_are_refused(tmp_path: Path) -> None:
