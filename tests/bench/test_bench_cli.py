@@ -106,7 +106,10 @@ def test_bench_scores_an_installed_scorer_and_prints_markdown(data_dir: Path) ->
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "| loaded_language" in result.stdout and "(dev)" in result.stdout
+    (row,) = [line for line in result.stdout.splitlines() if line.startswith("| loaded_language")]
+    # The shipped model publishes the sentence cut-off it learned, so the bench measures the
+    # scorer's own decisions instead of choosing a threshold on dev.
+    assert row.endswith("| classifier |")
 
 
 def test_missing_data_says_where_it_looked(tmp_path: Path) -> None:

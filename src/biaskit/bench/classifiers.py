@@ -53,7 +53,24 @@ class ScorerClassifier:
         if example.task == "spans":
             return Prediction((), spans=result.spans)
         words = term_words(example.text, result)
-        return Prediction((float(result.score),), words=words, spans=result.spans)
+        score = float(result.score)
+        cut = own_sentence_threshold(result) if example.task == "sentences" else None
+        decisions = None if cut is None else (score >= cut,)
+        return Prediction((score,), decisions, words=words, spans=result.spans)
+
+
+def own_sentence_threshold(result: DimensionScore) -> float | None:
+    """The cut-off a scorer publishes (``details["sentence_threshold"]``) for calling a
+    sentence positive, if any.
+
+    A scorer that learned its cut-off (on more data than the bench's dev split, say) is
+    measured by the decisions its users see; without one, the bench picks a threshold on
+    dev for it.
+    """
+    cut = result.details.get("sentence_threshold")
+    if isinstance(cut, bool) or not isinstance(cut, int | float):
+        return None
+    return float(cut)
 
 
 def line_prediction(text: str, result: DimensionScore) -> Prediction:
