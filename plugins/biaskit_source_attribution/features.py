@@ -7,6 +7,16 @@ class the hand lexicon puts the word in. The list was pruned on the dev split: t
 whose removal cost nothing (the bare previous and next word, their shapes, the distance to
 the sentence end) were dropped, since every template is a look-up per candidate.
 
+Three kinds of feature let a rare cue word borrow strength from others: its broad class
+("cls": communication, belief, stance, perception, evidence; see ``verbclasses``); the
+sentence it stands in (``SENTENCE_TEMPLATES``): which reporting verbs of the hand lexicon
+come before and after it in the same sentence, and how near, alone and with the word's
+lexicon class and broad class; and its frame (``FRAME_TEMPLATES``): what opens the phrase
+after it ("that", a pronoun, a determiner, "whether", a quotation, punctuation), alone and
+with its broad class. A "support" or "think" in a sentence that already has a "said" is
+mostly part of what was said, not a cue of its own; the same word alone in its sentence,
+before a clause, often is one.
+
 Written out, features are readable strings ("w=said", "w|next=said|that",
 "prev_shape=pron"): that is what the classifier is trained on and what an accepted cue's
 note quotes. At scoring time each template is one dictionary look-up of its value.
@@ -14,24 +24,33 @@ note quotes. At scoring time each template is one dictionary look-up of its valu
 
 from __future__ import annotations
 
+import bisect
+
 from .cues import lexicon_kind
 from .scan import PUNCT, Scan, key
+from .verbclasses import word_class
 
 __all__ = [
+    "FRAME_TEMPLATES",
+    "SENTENCE_TEMPLATES",
     "TEMPLATES",
     "WORD_TEMPLATES",
     "Parts",
     "candidate_features",
     "candidate_parts",
     "candidate_values",
+    "frame_values",
     "near_sentence_end",
+    "next_shape",
+    "sentence_neighbours",
+    "sentence_values",
     "values_of",
     "word_values",
 ]
 
 # Templates whose value depends on the candidate word alone: a model folds their weights
 # into one prior per word.
-WORD_TEMPLATES = ("w", "suffix", "lex")
+WORD_TEMPLATES = ("w", "suffix", "lex", "cls")
 # Templates whose value depends on the context, in the order ``candidate_values`` returns.
 TEMPLATES = (
     "trail",
@@ -45,6 +64,13 @@ TEMPLATES = (
     "quote",
     "that",
 )
+# Templates of the sentence around a candidate: the neighbour value of
+# ``sentence_neighbours`` alone, with the word's lexicon class, with its broad class.
+SENTENCE_TEMPLATES = ("nb", "lex|nb", "cls|nb")
+# Templates of what follows a candidate (``next_shape``), alone and with its broad class.
+FRAME_TEMPLATES = ("next_shape", "cls|next_shape")
+# A neighbour at most this many words away is "near" ("n"), else "far" ("f").
+NEAR_WORDS = 6
 
 _PRONOUNS = frozenset(["he", "she", "they", "i", "we", "it", "who", "you"])
 _CLOSING = "”\"’'»"
@@ -100,9 +126,106 @@ def near_sentence_end(s: Scan, i: int) -> bool:
     return any(_ends(word_info(words[j])[2]) for j in range(i, min(i + 3, len(words))))
 
 
-def word_values(k: str) -> tuple[str, str, str]:
+def word_values(k: str) -> tuple[str, str, str, str]:
     """Values of ``WORD_TEMPLATES`` for the key ``k`` of a candidate word."""
-    return k, k[-3:], lexicon_kind(k)
+    return k, k[-3:], lexicon_kind(k), word_class(k)
+
+
+def sentence_values(k: str, nb: str) -> tuple[str, str, str]:
+    """Values of ``SENTENCE_TEMPLATES`` for the key ``k`` of a candidate word whose
+    neighbour value (see ``sentence_neighbours``) is ``nb``."""
+    return nb, lexicon_kind(k) + "|" + nb, word_class(k) + "|" + nb
+
+
+def sentence_neighbours(s: Scan) -> list[str]:
+    """For each candidate of ``s`` (in order), "before|after": the lexicon class of the
+    nearest lexicon word among the candidates before it in its sentence and after it, with
+    "n" when it is at most ``NEAR_WORDS`` words away and "f" when farther ("-" for none):
+    "baren|-" for "support" in "Rubio said he does support it".
+
+    One pass each way over the candidates; words outside the hand lexicon are skipped, so
+    the value does not depend on which other words a model made candidates."""
+    words = s.words
+    starts = s.sent_starts
+    rows = []
+    sentence = 0
+    kind_of = _KIND.get
+    # Candidates come in text order: the sentence index only moves forward.
+    for i, pos in s.candidates:
+        sentence = bisect.bisect_right(starts, pos, sentence)
+        w = words[i]
+        kind = kind_of(w)
+        if kind is None:
+            kind = _kind(w)
+        rows.append((i, sentence, kind))
+    after = _nearest(rows[::-1])
+    after.reverse()
+    return [b + "|" + a for b, a in zip(_nearest(rows), after, strict=True)]
+
+
+# White-space word -> its lexicon class ("none" for most); cleared when large.
+_KIND: dict[str, str] = {}
+
+
+def _kind(word: str) -> str:
+    """The lexicon class of a white-space word, remembered in ``_KIND``."""
+    if len(_KIND) >= _INFO_MAX:
+        _KIND.clear()
+    kind = _KIND[word] = lexicon_kind(key(word))
+    return kind
+
+
+def _nearest(rows: list[tuple[int, int, str]]) -> list[str]:
+    """For each (word index, sentence, class) row, the class of the last earlier row in the
+    same sentence whose class is not "none" and "n" or "f" for its distance, or "-"."""
+    out = []
+    last_kind, last_sentence, last_i = "-", -1, 0
+    for i, sentence, kind in rows:
+        if sentence != last_sentence:
+            out.append("-")
+        else:
+            out.append(last_kind + ("n" if abs(i - last_i) <= NEAR_WORDS else "f"))
+        if kind != "none":
+            last_kind, last_sentence, last_i = kind, sentence, i
+    return out
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_DETERMINERS = _set("the a an this these those his her their its our my your some any no every all")
+_WH = _set("whether if how what why when who where which")
+
+
+def next_shape(s: Scan, i: int, trail: str) -> str:
+    """What opens the phrase after candidate ``s.words[i]`` (whose trailing punctuation is
+    ``trail``): "p" and the punctuation mark, "end", "quote", "that", "to", "det", "wh", or
+    the next word's shape ("pron", "cap", "low", "num"). A verb of saying or thinking
+    before a clause ("that", a pronoun or a name as its subject) is a cue far more often
+    than one before an object ("the", "a")."""
+    if trail:
+        return "p" + trail[0]
+    words = s.words
+    if i + 1 >= len(words):
+        return "end"
+    w = words[i + 1]
+    if w[0] in _OPENING:
+        return "quote"
+    k, shape, _ = word_info(w)
+    if k in ("that", "to"):
+        return k
+    if k in _DETERMINERS:
+        return "det"
+    if k in _WH:
+        return "wh"
+    return shape
+
+
+def frame_values(k: str, shape: str) -> tuple[str, str]:
+    """Values of ``FRAME_TEMPLATES`` for the key ``k`` of a candidate word whose
+    ``next_shape`` is ``shape``."""
+    return shape, word_class(k) + "|" + shape
 
 
 _BOS = ("<s>", "<s>", "")
@@ -173,9 +296,16 @@ def candidate_parts(s: Scan, i: int, pos: int) -> Parts:
     return k, t, pt, prev[1], prev2[0], nxt2[0], nk, prev[0], quote, that
 
 
-def candidate_features(s: Scan, i: int, pos: int) -> list[str]:
-    """All features of a candidate as readable strings ("w=said", "next=that", ...)."""
+def candidate_features(s: Scan, i: int, pos: int, nb: str) -> list[str]:
+    """All features of a candidate as readable strings ("w=said", "next=that", ...);
+    ``nb`` is its value of ``sentence_neighbours``."""
     k = key(s.words[i])
-    return [f"{name}={v}" for name, v in zip(WORD_TEMPLATES, word_values(k), strict=True)] + [
-        f"{name}={v}" for name, v in zip(TEMPLATES, candidate_values(s, i, pos), strict=True)
-    ]
+    values = candidate_values(s, i, pos)
+    shape = next_shape(s, i, values[TEMPLATES.index("trail")])
+    named = (
+        zip(WORD_TEMPLATES, word_values(k), strict=True),
+        zip(TEMPLATES, values, strict=True),
+        zip(SENTENCE_TEMPLATES, sentence_values(k, nb), strict=True),
+        zip(FRAME_TEMPLATES, frame_values(k, shape), strict=True),
+    )
+    return [f"{name}={v}" for pairs in named for name, v in pairs]

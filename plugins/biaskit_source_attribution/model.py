@@ -5,7 +5,8 @@ The learned cue classifier is a logistic regression over the readable features o
 source_attribution polnear``) and stored with skops. At scoring time the fitted model is
 read once into a plain table from feature to weight, so deciding a candidate costs a dozen
 dictionary look-ups and no scikit-learn call; every accepted cue can say which of its
-features weighed most.
+word and context features weighed most (the sentence and frame features are added to the
+decision but not named).
 
 Candidates are the words the model knows as cues: words that were (part of) a cue in the
 training data often enough and in a large enough share of their occurrences, plus every
@@ -25,7 +26,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import reduce
 from itertools import repeat
 from operator import add
@@ -34,13 +35,19 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .cues import ACCORDING, BARE, LEXICON_KEYS, NOSOURCE, QUOTE, THAT, lexicon_kind
 from .features import (
+    FRAME_TEMPLATES,
+    SENTENCE_TEMPLATES,
     TEMPLATES,
     WORD_TEMPLATES,
     Parts,
     candidate_features,
     candidate_parts,
     candidate_values,
+    frame_values,
     near_sentence_end,
+    next_shape,
+    sentence_neighbours,
+    sentence_values,
     values_of,
     word_values,
 )
@@ -199,7 +206,9 @@ class CueModel:
         self.threshold = threshold
         self.extend_right = frozenset(extend_right)
         self.cut = math.log(threshold / (1 - threshold))
-        tables: dict[str, dict[str, float]] = {n: {} for n in (*WORD_TEMPLATES, *TEMPLATES)}
+        tables: dict[str, dict[str, float]] = {
+            n: {} for n in (*WORD_TEMPLATES, *TEMPLATES, *SENTENCE_TEMPLATES, *FRAME_TEMPLATES)
+        }
         for feature, weight in weights.items():
             name, _, value = feature.partition("=")
             if name in tables:
@@ -237,6 +246,8 @@ class CueModel:
             for n in ("trail", "prev_trail", "prev_shape", "prev2", "next2", "quote", "that")
         ]
         self._word_best: dict[str, tuple[tuple[float, str], tuple[float, str]]] = {}
+        self._sentence = _folded(self.vocabulary, tables, SENTENCE_TEMPLATES, sentence_values)
+        self._frame = _folded(self.vocabulary, tables, FRAME_TEMPLATES, frame_values)
 
     @classmethod
     def from_payload(cls, payload: dict[str, Any], threshold: float | None = None) -> CueModel:
@@ -257,14 +268,18 @@ class CueModel:
             [(a, b) for a, b in pairs],
         )
 
-    def logit(self, s: Scan, i: int, pos: int) -> float:
-        """The decision value of candidate word ``i`` (at ``pos``); -inf if unknown."""
-        z = self._prior.get(key(s.words[i]))
+    def logit(self, s: Scan, i: int, pos: int, nb: str) -> float:
+        """The decision value of candidate word ``i`` (at ``pos``, with the value ``nb`` of
+        ``sentence_neighbours``); -inf if unknown."""
+        k = key(s.words[i])
+        z = self._prior.get(k)
         if z is None:
             return -math.inf
-        for get, v in zip(self._getters, candidate_values(s, i, pos), strict=True):
+        values = candidate_values(s, i, pos)
+        for get, v in zip(self._getters, values, strict=True):
             z += get(v, 0.0)
-        return z
+        shape = next_shape(s, i, values[TEMPLATES.index("trail")])
+        return z + self._sentence[k].get(nb, 0.0) + self._frame[k].get(shape, 0.0)
 
     def explain(self, k: str, values: Sequence[str], weights: Sequence[float] | None = None) -> str:
         """The two features that weighed most for a candidate (its key and context
@@ -339,7 +354,8 @@ class CueModel:
         pairs = self._pairs
         g_trail, g_prev_trail, g_shape, g_prev2, g_next2, g_quote, g_that = self._singles
         cut = self.cut
-        for i, pos in s.candidates:
+        sentence, frame = self._sentence, self._frame
+        for (i, pos), nb in zip(s.candidates, sentence_neighbours(s), strict=True):
             k = key(words[i])
             z = prior.get(k)
             if z is None or _adjective(words, i):
@@ -361,7 +377,8 @@ class CueModel:
                 g_quote(quote, 0.0),
                 g_that(that, 0.0),
             ]
-            z = reduce(add, weights, z)
+            z = reduce(add, weights, z) + sentence[k].get(nb, 0.0)
+            z += frame[k].get(next_shape(s, i, t), 0.0)
             if z < cut:
                 continue
             start, end = _core_span(words[i], pos)
@@ -372,6 +389,37 @@ class CueModel:
             reason = functools.partial(self._why, k, parts, weights, p)
             hits.append(CueHit(span[0], span[1], k, p, reason=reason))
         return _merge(hits)
+
+
+def _folded(
+    vocabulary: Iterable[str],
+    tables: dict[str, dict[str, float]],
+    templates: Sequence[str],
+    values_of_word: Callable[[str, str], Sequence[str]],
+) -> dict[str, dict[str, float]]:
+    """Word -> (value -> summed weight of ``templates``) for templates that read one value
+    alone and joined to word classes (``features.SENTENCE_TEMPLATES``: "nb", "lex|nb",
+    "cls|nb", whose values ``values_of_word(word, value)`` gives), so that scoring adds
+    their weight with one look-up. Words of the same classes share one table."""
+    values = set(tables[templates[0]])
+    for name in templates[1:]:
+        values.update(v.partition("|")[2] for v in tables[name])
+    shared: dict[tuple[str, ...], dict[str, float]] = {}
+    out: dict[str, dict[str, float]] = {}
+    for k in vocabulary:
+        classes = tuple(values_of_word(k, "")[1:])
+        table = shared.get(classes)
+        if table is None:
+            table = shared[classes] = {}
+            for value in values:
+                w = sum(
+                    tables[name].get(v, 0.0)
+                    for name, v in zip(templates, values_of_word(k, value), strict=True)
+                )
+                if w != 0.0:
+                    table[value] = w
+        out[k] = table
+    return out
 
 
 def _merge(hits: list[CueHit]) -> list[CueHit]:
@@ -523,9 +571,9 @@ def candidate_rows(
     for ex in examples:
         cues = _gold(ex, "Cue")
         s = scan(ex.text, forms)
-        for i, pos in s.candidates:
+        for (i, pos), nb in zip(s.candidates, sentence_neighbours(s), strict=True):
             start, end = _core_span(s.words[i], pos)
-            rows.append(dict.fromkeys(candidate_features(s, i, pos), 1.0))
+            rows.append(dict.fromkeys(candidate_features(s, i, pos, nb), 1.0))
             labels.append(_overlaps(cues, start, end))
     return rows, labels
 
@@ -570,10 +618,10 @@ def fit_cue_model(
     seen_words: list[str] = []
     for ex in train:
         s = scan(ex.text, model.forms)
-        for i, pos in s.candidates:
+        for (i, pos), nb in zip(s.candidates, sentence_neighbours(s), strict=True):
             k = key(s.words[i])
             seen_words.append(k)
-            if model.logit(s, i, pos) >= model.cut:
+            if model.logit(s, i, pos, nb) >= model.cut:
                 accepted[k] += 1
     seen: Counter[str] = Counter(seen_words)
     kept = sorted(

@@ -282,7 +282,7 @@ def _cue_model() -> model.CueModel:
 def _plain_decide(m: model.CueModel, s: scan.Scan) -> list:
     """``CueModel.decide`` as first written: ``key`` and ``candidate_parts`` per candidate."""
     hits = []
-    for i, pos in s.candidates:
+    for (i, pos), nb in zip(s.candidates, features.sentence_neighbours(s), strict=True):
         k = scan.key(s.words[i])
         z = m._prior.get(k)
         if z is None or model._adjective(s.words, i):
@@ -305,6 +305,12 @@ def _plain_decide(m: model.CueModel, s: scan.Scan) -> list:
         ]
         for w in weights:
             z += w
+        shape = features.next_shape(s, i, t)
+        for names, values in (
+            (features.SENTENCE_TEMPLATES, features.sentence_values(k, nb)),
+            (features.FRAME_TEMPLATES, features.frame_values(k, shape)),
+        ):
+            z += sum(m._tables[n].get(v, 0.0) for n, v in zip(names, values, strict=True))
         if z < m.cut:
             continue
         start, end = model._core_span(s.words[i], pos)
