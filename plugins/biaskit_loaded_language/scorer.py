@@ -140,7 +140,7 @@ class LoadedLanguageScorer:
     """
 
     name = "loaded_language"
-    version = "0.2.2"
+    version = "0.2.3"
     description = "Emotionally charged, evaluative and pejorative wording, reporter vs quotes"
     default = True
 

@@ -54,7 +54,7 @@ class SourceAttributionScorer:
     """
 
     name = "source_attribution"
-    version = "0.2.2"
+    version = "0.2.3"
     description = "Who speaks, how much of the article rests on attributed statements, whose copy"
     default = True
 
