@@ -870,29 +870,6 @@ def word_prf(
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def macro_f1_threshold(gold: Any, scores: Any) -> float:
-    """The cut-off on ``scores`` that maximises macro-F1 (the mean of the biased and the
-    not-biased class's F1, the figure BABE is reported with); ties go to the highest cut-off,
-    as the bench's do. Every cut-off is scored in one sorted pass."""
-    import numpy as np
-
-    s = np.asarray(scores, dtype=np.float64)
-    g = np.asarray(gold, dtype=bool)
-    if len(s) == 0:
-        return 0.5
-    order = np.argsort(-s, kind="stable")
-    ranked, hits = s[order], g[order]
-    last = np.r_[ranked[1:] != ranked[:-1], True]  # cut-off ranked[i] takes the top i + 1
-    tp = np.cumsum(hits)[last]
-    fp = np.cumsum(~hits)[last]
-    fn = hits.sum() - tp
-    tn = (~hits).sum() - fp
-    f1_pos = 2 * tp / np.maximum(2 * tp + fp + fn, 1)
-    f1_neg = 2 * tn / np.maximum(2 * tn + fn + fp, 1)
-    macro = (f1_pos + f1_neg) / 2
-    return float(ranked[last][np.flatnonzero(macro == macro.max())[0]])
-
-
 def out_of_fold_sentence_probabilities(
     x: Any, y: Sequence[bool], C: float, random_state: int
 ) -> Any:
@@ -932,6 +909,8 @@ def train_model(
     """
     import numpy as np
     from sklearn.metrics import average_precision_score, f1_score, log_loss, roc_auc_score
+
+    from biaskit.bench.metrics import best_threshold
 
     from .static import WordPiece, load_table
 
@@ -978,7 +957,8 @@ def train_model(
     p_tr = out_of_fold_sentence_probabilities(x_tr, y_tr, sent_c, random_state)
     y_all = np.concatenate([np.asarray(y_tr, dtype=bool), y_dv])
     p_all = np.concatenate([p_tr, p_dv])
-    sentence_threshold = macro_f1_threshold(y_all, p_all)
+    # The bench's own search: the same macro-F1 and the same tie rule (highest cut-off).
+    sentence_threshold = best_threshold(y_all.tolist(), p_all.tolist(), "macro_f1")
     model = LoadedLanguageModel(
         C=sent_c,
         word_C=word_c,

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from biaskit import Document
+from biaskit.bench.metrics import best_threshold
 from biaskit.bench.model import Example
 from biaskit.bench.training import UnsafeModel, load_model, save_model
 from biaskit.testing import check_scorer
@@ -250,13 +251,13 @@ def test_save_load_and_score_with_a_trained_model(
     assert trained.metrics["cv_macro_f1_at_threshold"] > 0.9
 
 
-def test_macro_f1_threshold_takes_the_best_and_highest_cut() -> None:
+def test_the_sentence_cut_off_search_takes_the_best_and_highest_cut() -> None:
     # Cuts at 0.9 and 0.7 both split these perfectly; the higher one wins, as on the bench.
-    assert M.macro_f1_threshold([True, True, False, False], [0.95, 0.9, 0.7, 0.1]) == 0.9
+    assert best_threshold([True, True, False, False], [0.95, 0.9, 0.7, 0.1], "macro_f1") == 0.9
     # One biased sentence scored low: taking it costs more false alarms than it is worth.
     gold = [True, True, True, False, False, False, True]
-    assert M.macro_f1_threshold(gold, [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.1]) == 0.7
-    assert M.macro_f1_threshold([], []) == 0.5
+    assert best_threshold(gold, [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.1], "macro_f1") == 0.7
+    assert best_threshold([], [], "macro_f1") == 0.5
 
 
 def test_the_sentence_cut_off_decides_which_sentences_are_reported(
