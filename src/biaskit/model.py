@@ -10,9 +10,29 @@ normalisation), so ``doc.text[span.start:span.end]`` is always the evidence itse
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any
+
+# Per record class, a getter of all its fields in order; filled on first pickling.
+_FIELD_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+
+def _constructor_call(record: Any) -> tuple[Any, ...]:
+    """``__reduce__`` of the records that cross processes (under ``--jobs`` and Dask): a call
+    of the class with every field, in order.
+
+    The default for frozen slotted dataclasses runs Python-level getstate/setstate that look
+    the fields up and set them one by one through ``object.__setattr__`` on every call; a
+    report carries tens of spans, and that made spans alone 40% of its transfer cost. The
+    fields are read from the dataclass itself, so one added later travels too.
+    """
+    cls = type(record)
+    getter = _FIELD_GETTERS.get(cls)
+    if getter is None:
+        getter = _FIELD_GETTERS[cls] = attrgetter(*(f.name for f in fields(cls)))
+    return (cls, getter(record))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,14 +84,7 @@ class Span:
         if not (0 <= self.start <= self.end):
             raise ValueError(f"span offsets must satisfy 0 <= start <= end, got {self}")
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Pickled as a constructor call: a report carries tens of spans between worker
-        # processes, and the default for frozen slotted dataclasses (a state list set field
-        # by field through object.__setattr__) made spans 40% of a report's transfer cost.
-        return (
-            type(self),
-            (self.start, self.end, self.label, self.score, self.note, self.group),
-        )
+    __reduce__ = _constructor_call
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,23 +106,7 @@ class DimensionScore:
     scorer: str = ""
     version: str = ""
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        # A constructor call, as for Span: the default for frozen slotted dataclasses runs
-        # Python-level getstate/setstate that look the fields up on every call, and every
-        # report crosses between processes under --jobs.
-        return (
-            type(self),
-            (
-                self.dimension,
-                self.score,
-                self.label,
-                self.spans,
-                self.metrics,
-                self.details,
-                self.scorer,
-                self.version,
-            ),
-        )
+    __reduce__ = _constructor_call
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,19 +131,4 @@ class Report:
     def ok(self) -> bool:
         return not self.errors
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        # See DimensionScore.__reduce__.
-        return (
-            type(self),
-            (
-                self.id,
-                self.source,
-                self.scores,
-                self.errors,
-                self.summary,
-                self.meta,
-                self.warnings,
-                self.provenance,
-                self.text,
-            ),
-        )
+    __reduce__ = _constructor_call
