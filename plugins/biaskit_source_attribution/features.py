@@ -64,6 +64,8 @@ TEMPLATES = (
     "quote",
     "that",
 )
+# Where the candidate's trailing punctuation sits in ``candidate_values``: ``next_shape`` reads it.
+TRAIL = TEMPLATES.index("trail")
 # Templates of the sentence around a candidate: the neighbour value of
 # ``sentence_neighbours`` alone, with the word's lexicon class, with its broad class.
 SENTENCE_TEMPLATES = ("nb", "lex|nb", "cls|nb")
@@ -301,7 +303,7 @@ def candidate_features(s: Scan, i: int, pos: int, nb: str) -> list[str]:
     ``nb`` is its value of ``sentence_neighbours``."""
     k = key(s.words[i])
     values = candidate_values(s, i, pos)
-    shape = next_shape(s, i, values[TEMPLATES.index("trail")])
+    shape = next_shape(s, i, values[TRAIL])
     named = (
         zip(WORD_TEMPLATES, word_values(k), strict=True),
         zip(TEMPLATES, values, strict=True),

@@ -38,6 +38,7 @@ from .features import (
     FRAME_TEMPLATES,
     SENTENCE_TEMPLATES,
     TEMPLATES,
+    TRAIL,
     WORD_TEMPLATES,
     Parts,
     candidate_features,
@@ -278,7 +279,7 @@ class CueModel:
         values = candidate_values(s, i, pos)
         for get, v in zip(self._getters, values, strict=True):
             z += get(v, 0.0)
-        shape = next_shape(s, i, values[TEMPLATES.index("trail")])
+        shape = next_shape(s, i, values[TRAIL])
         return z + self._sentence[k].get(nb, 0.0) + self._frame[k].get(shape, 0.0)
 
     def explain(self, k: str, values: Sequence[str], weights: Sequence[float] | None = None) -> str:
