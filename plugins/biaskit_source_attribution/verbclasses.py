@@ -107,8 +107,9 @@ _IRREGULAR: dict[str, str] = {
     "read": "read",
 }
 
-_KEEP_DOUBLE = frozenset("lsfz")
-_VOWELS = frozenset("aeiou")
+# Final letters a removed suffix leaves doubled on purpose ("called", "passed", "buzzing"),
+# and vowels ("agreed"): never undoubled.
+_KEEP_DOUBLE = frozenset("lsfzaeiou")
 
 
 def stem(word: str) -> str:
@@ -130,7 +131,7 @@ def stem(word: str) -> str:
         w = w[:-2]
     elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
-    if suffix and len(w) > 2 and w[-1] == w[-2] and w[-1] not in _KEEP_DOUBLE | _VOWELS:
+    if suffix and len(w) > 2 and w[-1] == w[-2] and w[-1] not in _KEEP_DOUBLE:
         w = w[:-1]
     if w.endswith("e") and len(w) > 3:
         w = w[:-1]
