@@ -9,7 +9,10 @@ news English the frame is one of a handful of shapes, read off the punctuation a
 - cue, then quotation: ``X said: "..."``;
 - ``according to X``, with the content on the other side of the sentence;
 - the cue closes the sentence: ``..., X said (on Tuesday).`` / ``..., said X, who ...``,
-  content before it; so does a comment clause (``..., as X reported.``);
+  content before it; so does a comment clause (``..., as X reported.``); an apposition or
+  relative clause closing the sentence after such a source is part of it (``..., said Dan
+  Gerstein, director of Gotham Ghostwriters.``, ``..., said a Mexican official who was not
+  authorized to speak.``), unless a relation of its own sits in it;
 - a speaker tag inside the statement (``The bridge, X said, is safe.``): content on both
   sides;
 - otherwise the content follows the cue (``X said (that) ...``, ``X believes ...``,
@@ -25,10 +28,14 @@ news English the frame is one of a handful of shapes, read off the punctuation a
   that ...``: the writer's reading, without a source in four PolNeAR train relations in
   five);
 - a line opening with a name and a colon (``Bernie Sanders: I'm not ...``), unless what
-  follows is a roster of names.
+  follows is a roster of names;
+- a sentence opening with a poll (``In a CNN/ORC poll released Monday, 31% of ...``): the
+  poll is the source, what follows the comma the content, as after ``according to``.
 A cue inside what another cue reports (``X said she believes ...``) is part of that content,
-not a relation of its own (PolNeAR, like a reader, counts one attribution there); where two
-relations claim the same words, the more probable cue keeps them.
+not a relation of its own (PolNeAR, like a reader, counts one attribution there); a relation
+inside the subject of the next (``Mr. Trump, who said last week that ..., issued ...``) ends
+with that subject; where two relations claim the same words, the more probable cue keeps
+them.
 Quotations no cue claims continue the quotation relation before them when they follow it in
 the same or the next paragraph (``"...," he said. "..."``), as news copy does; shorter ones
 in running text are scare quotes or quoted terms, not attributions.
@@ -56,7 +63,11 @@ from .phrases import (
 )
 from .scan import Scan
 
-__all__ = ["CueHit", "build_attributions"]
+__all__ = ["ACCORDING", "POLL", "CueHit", "build_attributions"]
+
+# Cue heads whose source follows them and whose content is the rest of the sentence.
+ACCORDING = "according"
+POLL = "in"  # "In a new poll, ..." (set by the scorer, not the cue model)
 
 
 def _set(words: str) -> frozenset[str]:
@@ -319,8 +330,9 @@ def _frame(s: Scan, hit: CueHit, sent: tuple[int, int], done: Sequence[_Frame]) 
         if not _has_words(text, a, b, 2) or _name_list(text[a:b]):
             return None
         return _Frame(hit, "colon", hit.source, [(a, _strip_end(text, a, b))], left=hit.start)
-    if hit.head == "according":
-        # "According to X, ...": what follows the comma is the content, not an apposition.
+    if hit.head in (ACCORDING, POLL):
+        # "According to X, ...", "In a CNN poll, ...": what follows the comma is the content,
+        # not an apposition.
         src = source_after(text, hit.end, se, apposition=bool(text[ss : hit.start].strip()))
         if src is None:
             return None
@@ -409,9 +421,17 @@ def _frame(s: Scan, hit: CueHit, sent: tuple[int, int], done: Sequence[_Frame]) 
     # The cue closes the sentence: "..., X said (on Tuesday)." or "..., said X."
     if pre.endswith(",") and _inverts(hit.head):
         src = _inverted_source(text, hit.end, se)
-        if src is not None and _is_final(text, src[1], se):
+        # "..., said Dan Gerstein, director of ...": a source with an apposition or relative
+        # clause closing the sentence closes it too, unless the cue has a subject before it
+        # ("X, an aide, said their plans, already ..., would ...").
+        tail = src is not None and _with_tail(text, src, se) != src
+        if src is not None and (tail or _is_final(text, src[1], se)):
             before_src = subject_before(text, lo, hit.start)
-            if before_src is None or text[before_src[1] - 1] != "," or _names(text, src):
+            if (
+                before_src is None
+                or text[before_src[1] - 1] != ","
+                or (not tail and _names(text, src))
+            ):
                 return _Frame(hit, "final", src, [], left=hit.start)
     paren = _parenthetical(text, hit, lo, se)
     if paren is not None:
@@ -575,7 +595,7 @@ _NP_OPENERS = _set("the a an his her their its our former then several some many
 def _inverted_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase after an inverted cue ("said the minister", "said Mr. Lew"): a name
     or a determiner phrase, never a pronoun or a clause ("said he will not vote")."""
-    src = source_after(text, pos, hi)
+    src = source_after(text, pos, hi, relative=True)
     if src is None:
         return None
     words = text[src[0] : src[1]].split()
@@ -593,6 +613,45 @@ def _inverted_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     if any(w.lower() in _AUX for w in words):
         return None
     return src
+
+
+_RELATIVES = frozenset(["who", "whose", "which"])
+# What may follow an inverted source to the end of its sentence and belong to it: a
+# relative clause ("said a Mexican official who was not authorized to speak") or, after a
+# comma, an apposition ("said Dan Gerstein, director of Gotham Ghostwriters"); not a
+# participle or adverbial clause (", adding that ...", ", referring to ...", ", on Tuesday").
+_SOURCE_TAIL = re.compile(
+    r"\s*(?:,?\s*(?:who|whose|which)\b|,\s*(?!(?:and|but|or|according|as|while|when|"
+    r"because|after|before|in|on|at|during|\w+ing)\b)[^\s,])",
+    re.IGNORECASE,
+)
+_MAX_TAIL = 200
+_TAIL_END = " \t\n\r.!?" + "\"”’'»"
+
+
+def _with_tail(text: str, src: tuple[int, int], hi: int) -> tuple[int, int]:
+    """``src`` extended over an apposition or relative clause that runs from it to the end
+    of the sentence (``hi``) without a quotation mark, or ``src`` itself: news copy closes
+    "..., said NAME, TITLE." and "..., said a former official who ...", and the whole
+    phrase names the source."""
+    end = src[1]
+    if _SOURCE_TAIL.match(text, end, hi) is None:
+        return src
+    stop = hi
+    while stop > end and text[stop - 1] in _TAIL_END:
+        stop -= 1
+    if stop - end > _MAX_TAIL:
+        return src
+    tail = text[end:stop]
+    if any(c in tail for c in '"“”«»;:()\n'):
+        return src
+    # An apposition has no verb of its own: ", Priorities USA Action, may start ..." goes on
+    # with the sentence.
+    words = _WORD.findall(tail)
+    rel = next((k for k, w in enumerate(words) if w.lower() in _RELATIVES), len(words))
+    if any(w.lower() in _AUX or w.lower().endswith("n't") for w in words[:rel]):
+        return src
+    return src[0], stop
 
 
 def _names(text: str, src: tuple[int, int]) -> bool:
@@ -726,7 +785,14 @@ def _fill_content(s: Scan, frames: list[_Frame], sent: tuple[int, int]) -> None:
         if f.content:
             continue
         prev_end = ss if k == 0 else _cue_end(frames[k - 1], ss)
-        nxt = frames[k + 1].left if k + 1 < len(frames) else se
+        nxt = se
+        if k + 1 < len(frames):
+            nxt = frames[k + 1].left
+            outer = frames[k + 1].source
+            if nxt <= f.hit.end and outer is not None and outer[0] < f.hit.start < outer[1]:
+                # This relation sits in the subject of the next ("Mr. Trump, who said last
+                # week that ..., issued a statement"): its content ends with that subject.
+                nxt = max(nxt, outer[1])
         if f.kind in ("final", "according-before"):
             end = f.left
             head = text[prev_end:end]
@@ -859,6 +925,7 @@ def build_attributions(s: Scan, hits: Sequence[CueHit]) -> list[Attribution]:
         _fill_content(s, group, sent)
         frames.extend(g for g in group if g.content)
         i = max(j, i + 1)
+    _extend_sources(s, frames)
     atts: list[Attribution] = []
     used = _Intervals()
     # Where two relations claim the same words, the more probable cue keeps them.
@@ -886,6 +953,28 @@ def build_attributions(s: Scan, hits: Sequence[CueHit]) -> list[Attribution]:
         )
     _attach_quotes(s, atts)
     return atts
+
+
+def _extend_sources(s: Scan, frames: Sequence[_Frame]) -> None:
+    """Sources after their cue ("..., said NAME, TITLE.") extended over the apposition or
+    relative clause closing the sentence, unless another relation's cue lies in it ("...,
+    said Rendell, who supports Mrs. Clinton": that clause is a relation of its own)."""
+    cues: list[int] | None = None
+    for f in frames:
+        if f.source is None or f.source[0] < f.hit.end or f.kind not in _INVERTED_KINDS:
+            continue
+        ext = _with_tail(s.text, f.source, s.sentence(f.hit.start)[1])
+        if ext == f.source:
+            continue
+        if cues is None:
+            cues = sorted(g.hit.start for g in frames)
+        i = bisect.bisect_left(cues, f.source[1])
+        if i < len(cues) and cues[i] < ext[1]:
+            continue
+        f.source = ext
+
+
+_INVERTED_KINDS = frozenset(["final", "quote-before"])
 
 
 def _attach_quotes(s: Scan, atts: list[Attribution]) -> None:

@@ -286,12 +286,16 @@ def _sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return m.start(), m.end()
 
 
-def source_after(text: str, pos: int, hi: int, apposition: bool = True) -> tuple[int, int] | None:
+def source_after(
+    text: str, pos: int, hi: int, apposition: bool = True, relative: bool = False
+) -> tuple[int, int] | None:
     """The noun phrase that starts at ``pos`` (after an inverted cue: "said the minister").
 
     Stops at punctuation or at a word that opens an adverbial ("on Tuesday", "in a
-    statement"); a name in apposition after a comma that closes the sentence is kept
-    ("said the Russian ambassador to the United States, Anatoly Antonov.").
+    statement"), and with ``relative`` at a relative pronoun ("said a Mexican official who
+    was not authorized ...": the phrase is "a Mexican official"); a name in apposition after
+    a comma that closes the sentence is kept ("said the Russian ambassador to the United
+    States, Anatoly Antonov.").
     """
     hi = min(hi, pos + 250)
     words: list[tuple[int, int]] = []
@@ -303,7 +307,10 @@ def source_after(text: str, pos: int, hi: int, apposition: bool = True) -> tuple
             stop_at = prev_end
             break
         token = m.group().rstrip(".")
-        if words and token.lower() in _STOP_AFTER and token.lower() not in ("to",):
+        low = token.lower()
+        if words and (
+            (low in _STOP_AFTER and low != "to") or (relative and low in _RELATIVE_WORDS)
+        ):
             stop_at = prev_end
             break
         if len(words) >= _MAX_SOURCE_WORDS:
@@ -332,6 +339,7 @@ def source_after(text: str, pos: int, hi: int, apposition: bool = True) -> tuple
     return start, end
 
 
+_RELATIVE_WORDS = frozenset(["who", "whose", "which"])
 _APPOSITION_HEADS = frozenset(["a", "an", "the", "his", "her", "their", "its"])
 # "officials who have long said", "who’s been pushing for": auxiliaries and adverbs
 # between the relative pronoun and the cue.
@@ -498,6 +506,11 @@ def _apposition_head(
     if len(chunks) - k < 2 or len(chunks) - k > 4:
         return None
     head_start = offsets[k]
+    # '"...," Valdez Anderson, who works ..., said': the quotation before the name closes
+    # on the comma, and its closing mark is no part of the subject.
+    closing = _CLOSING_QUOTE_LEAD.match(text, head_start, head_start + len(chunks[k]))
+    if closing is not None:
+        head_start = closing.end()
     lead = (_LEAD_CONJ_ANY if lead_lower else _LEAD_CONJ).match(
         text, head_start, head_start + len(chunks[k])
     )
@@ -514,10 +527,17 @@ def _apposition_head(
         # Quoted words may sit in an apposition ("host of MSNBC's "Morning Joe,""), not
         # in the name that heads it.
         return None
-    if any(len(c.split()) > 16 for c in chunks[k + 1 :]):
+    if any(len(c.split()) > _MAX_APPOSITION_WORDS for c in chunks[k + 1 :]):
         return None
     chunk = text[head_start:comma_end]
     return head_start + len(chunk) - len(chunk.lstrip()), comma_end
+
+
+_CLOSING_QUOTE_LEAD = re.compile(r"\s*(?:[\"”’]|'')\s+")
+# An apposition or relative clause between a subject and its cue runs to a couple of
+# dozen words in news copy ("Alex Castellanos, a veteran media consultant who earlier in
+# the season had tried unsuccessfully to organize an anti-Trump campaign, said").
+_MAX_APPOSITION_WORDS = 24
 
 
 def object_end(text: str, pos: int, hi: int) -> int:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from biaskit.model import DimensionScore, Document, Span
 
 from .attribution import DIRECT, Attribution
-from .frames import CueHit, build_attributions
+from .frames import POLL, CueHit, build_attributions
 from .outlets import CHANNEL, CREDIT, DATELINE, WORD_FORMS, OutletHit, find_outlets
 from .scan import Scan, name_colons, scan
 from .speakers import resolve_speakers, speaker_table
@@ -35,6 +35,12 @@ _MOSTLY = 0.5
 # Confidence of a "Name: statement" line as an attribution.
 _COLON_P = 0.8
 _PARTLY = 0.2
+# Confidence of a sentence opening "In a <poll or survey>, ..." as an attribution.
+_POLL_P = 0.8
+_POLL_LEAD = re.compile(
+    r"[\s\"“‘']*(?:(?:But|And|Yet|So|Still|Meanwhile)\s+)?(?P<cue>In)\s+"
+    r"[^,.;:!?\n\"“”]{0,100}?\b(?:polls?|surveys?)\b[^;:!?\n\"“”]{0,100}?,"
+)
 
 
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
@@ -54,7 +60,7 @@ class SourceAttributionScorer:
     """
 
     name = "source_attribution"
-    version = "0.2.3"
+    version = "0.2.4"
     description = "Who speaks, how much of the article rests on attributed statements, whose copy"
     default = True
 
@@ -97,6 +103,10 @@ class SourceAttributionScorer:
         hits += [
             CueHit(c, c + 1, ":", _COLON_P, "a line opening with a name and a colon", (a, b))
             for a, b, c in name_colons(text)
+        ]
+        hits += [
+            CueHit(a, b, POLL, _POLL_P, "a sentence opening with a poll or survey")
+            for a, b in _poll_leads(text, s.sent_starts)
         ]
         found = build_attributions(s, hits)
         blocked = [(q.start, q.end) for q in s.quotes]
@@ -159,6 +169,22 @@ class SourceAttributionScorer:
             scorer=f"{__package__}.{type(self).__name__}",
             version=self.version,
         )
+
+
+def _poll_leads(text: str, starts: Sequence[int]) -> list[tuple[int, int]]:
+    """The "In" of every sentence opening with a poll or survey ("In a CNN/ORC poll
+    released Monday, 31% of Republicans ..."), whose findings the rest of the sentence
+    reports. Only sentences with "In " near their start are matched."""
+    out = []
+    for a in starts:
+        if text.find("In ", a, a + _POLL_LEAD_WINDOW) >= 0:
+            m = _POLL_LEAD.match(text, a)
+            if m is not None:
+                out.append(m.span("cue"))
+    return out
+
+
+_POLL_LEAD_WINDOW = 20
 
 
 def _sentences(s: Scan) -> list[tuple[int, int, int]]:

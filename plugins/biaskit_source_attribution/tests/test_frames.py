@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from biaskit_source_attribution.frames import CueHit, build_attributions
+from biaskit_source_attribution.frames import POLL, CueHit, build_attributions
 from biaskit_source_attribution.scan import scan
 
 
@@ -208,18 +208,48 @@ def test_name_colon_frame() -> None:
             "Cole",
             ['"Is the bridge safe for trucks?"'],
         ),
-        # The cue closes the sentence although a relative clause or apposition follows.
+        # The cue closes the sentence although a relative clause or apposition follows;
+        # the source runs over it to the end of the sentence.
         (
             "The bridge is safe, said Ana Ruiz, who chairs the board.",
             "said",
-            "Ana Ruiz",
+            "Ana Ruiz, who chairs the board",
             ["The bridge is safe"],
         ),
         (
             "The bridge is safe, said Ana Ruiz, another engineer who worked on it.",
             "said",
-            "Ana Ruiz",
+            "Ana Ruiz, another engineer who worked on it",
             ["The bridge is safe"],
+        ),
+        (
+            "The race will be tight, said Dan Gerstein, director of Gotham Ghostwriters and "
+            "an independent political analyst in New York City.",
+            "said",
+            "Dan Gerstein, director of Gotham Ghostwriters and an independent political "
+            "analyst in New York City",
+            ["The race will be tight"],
+        ),
+        (
+            '"This set off our fear," said a Mexican official who was not authorized to '
+            "speak publicly on this issue.",
+            "said",
+            "a Mexican official who was not authorized to speak publicly on this issue",
+            ['"This set off our fear,"'],
+        ),
+        # A participle after the source is not part of it.
+        (
+            '"We are ready," said Ana Ruiz, referring to the storm.',
+            "said",
+            "Ana Ruiz",
+            ['"We are ready,"'],
+        ),
+        # A subject before the cue keeps it: the words after the cue are what was said.
+        (
+            "Ana Ruiz, an engineer, said their plans, already late, would wait.",
+            "said",
+            "Ana Ruiz, an engineer,",
+            ["their plans, already late, would wait"],
         ),
         (
             "The bridge is safe, she told the council in a letter.",
@@ -329,6 +359,32 @@ def test_clauses_around_the_source(
 ) -> None:
     (found,) = relations(text, cue)
     assert found == {"cue": cue, "source": source, "content": content}
+
+
+def test_relation_inside_a_subject_ends_with_it() -> None:
+    text = (
+        "Cole, who said last week that the bridge was unsafe after the storm, issued a "
+        "statement on Tuesday."
+    )
+    inner, outer = relations(text, "said", "issued a statement")
+    assert inner["source"] == "who"
+    assert inner["content"] == ["that the bridge was unsafe after the storm"]
+    assert outer["source"] == "Cole, who said last week that the bridge was unsafe after the storm,"
+
+
+def test_inverted_source_stops_before_a_relation_of_its_own() -> None:
+    text = "The bridge is safe, said Ana Ruiz, who praised the plan."
+    first, second = relations(text, "said", "praised")
+    assert first["source"] == "Ana Ruiz"
+    assert second["source"] == "who"
+
+
+def test_poll_lead() -> None:
+    text = "In a new CNN poll of likely voters, 31 percent of them backed the plan."
+    hit = CueHit(0, 2, POLL, 0.8, "test")
+    (a,) = build_attributions(scan(text, frozenset()), [hit])
+    assert text[a.source[0] : a.source[1]] == "a new CNN poll of likely voters"  # type: ignore[index]
+    assert [text[s:e] for s, e in a.content] == ["31 percent of them backed the plan"]
 
 
 def test_subject_after_a_relative_clause_with_its_own_cue() -> None:

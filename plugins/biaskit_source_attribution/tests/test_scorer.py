@@ -427,3 +427,16 @@ def test_speaker_of_a_source_with_an_apposition(source: str, speaker: str) -> No
     a = Attribution(INDIRECT, [(start + 6, len(text) - 1)], source=(0, len(source)))
     resolve_speakers(text, [a], [], [0])
     assert a.speaker == speaker
+
+
+def test_poll_lead_is_an_attribution() -> None:
+    from biaskit_source_attribution.model import RuleCueModel
+
+    text = (
+        "The race is close. In a new CNN poll of likely voters, 31 percent of them backed the "
+        "plan. In the morning, the mayor left."
+    )
+    _, atts, _ = SourceAttributionScorer(model=RuleCueModel()).analyse(text)
+    (a,) = [a for a in atts if a.cue_lemma == "in"]
+    assert text[a.source[0] : a.source[1]] == "a new CNN poll of likely voters"  # type: ignore[index]
+    assert [text[s:e] for s, e in a.content] == ["31 percent of them backed the plan"]
