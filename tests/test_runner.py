@@ -6,7 +6,15 @@ from hypothesis import strategies as st
 
 from biaskit import DimensionScore, Document, InputError
 from biaskit.plugins import PluginManager, select_scorers
-from biaskit.runner import CHUNK_SIZE, MIN_CHUNK_SIZE, WINDOW_PER_JOB, _chunks, run
+from biaskit.runner import (
+    BLOCK_SIZE,
+    CHUNK_SIZE,
+    MIN_CHUNK_SIZE,
+    WINDOW_PER_JOB,
+    _chunks,
+    run,
+    score_document,
+)
 
 
 def _docs(n: int) -> list[Document | InputError]:
@@ -61,6 +69,32 @@ def test_run_is_lazy(inline_pm: PluginManager) -> None:
 
     first = next(iter(run(source(), select_scorers(inline_pm, ["caps"]))))
     assert first.id == "0" and len(pulled) == 1
+
+
+@pytest.mark.parametrize("n", [1, 2, BLOCK_SIZE, BLOCK_SIZE + 2, 3 * BLOCK_SIZE + 5])
+def test_scoring_in_blocks_gives_each_document_its_own_report(
+    inline_pm: PluginManager, n: int
+) -> None:
+    """A serial run scores blocks scorer by scorer; each report must still be exactly the
+    one its document gets alone, errors and input errors included, in input order."""
+    items = _docs(n)
+    chosen = select_scorers(inline_pm, ["caps,boom,wild"])
+    alone = [score_document(item, chosen) for item in items]
+    assert list(run(items, chosen)) == alone
+    assert any(r.errors.get("input") for r in alone) == (n > 3)
+
+
+def test_a_serial_run_reads_at_most_one_block_ahead(inline_pm: PluginManager) -> None:
+    pulled = []
+
+    def source():  # type: ignore[no-untyped-def]
+        for i in range(100_000):
+            pulled.append(i)
+            yield Document(str(i), "A B C")
+
+    reports = iter(run(source(), select_scorers(inline_pm, ["caps"])))
+    assert [next(reports).id for _ in range(3)] == ["0", "1", "2"]
+    assert len(pulled) == 1 + BLOCK_SIZE
 
 
 def test_a_parallel_run_reads_its_input_a_bounded_window_ahead(

