@@ -243,7 +243,13 @@ class Context:
         latin = len("".join(self.tokens))  # the letters of every word, joined in C
         if latin == 0:
             return False
-        return latin >= 4 * other_letters(self.text)
+        text = self.text
+        # A letter outside A-Z and a-z is a character outside ASCII, two bytes or more in
+        # UTF-8: when the text has too few such bytes to outweigh the Latin letters, its
+        # other letters need not be counted (encoding is far cheaper than the count).
+        if latin >= 4 * (len(text.encode("utf-8", "surrogatepass")) - len(text)):
+            return True
+        return latin >= 4 * other_letters(text)
 
 
 def other_letters(text: str) -> int:

@@ -228,9 +228,10 @@ _CONNECTIVES = frozenset([
 _CLASS_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d[\d.,]*|[,.;:?!()\"“”«»—–-]")
 _CLASS_TOKEN_OR_BREAK = re.compile(_CLASS_TOKEN.pattern + "|\n")
 _AFTER_COMMA = re.compile(r",\s+(" + "|".join(_AFTER_COMMA_WORDS) + r")\b")
-# An apostrophe between two letters: searched from the apostrophe, which is rare, rather
-# than from every letter (``_inner_apostrophes``).
+# An apostrophe between two letters: the definition ``_inner_apostrophes`` checks at each
+# apostrophe.
 _INNER_APOSTROPHE = re.compile(r"['’](?<=[A-Za-z]['’])(?=[A-Za-z])")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _word_class(token: str) -> str:
@@ -276,15 +277,36 @@ def _opener_class(token: str) -> str | None:
     return None
 
 
+def _apostrophes(text: str) -> list[int]:
+    """Where each apostrophe (straight or curly) of ``text`` is, in order: found by
+    ``str.find``, since a pattern opening with a class of two characters has the engine
+    test every character of the text against the class, several times slower."""
+    found = []
+    for mark in "'’":
+        at = text.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1)
+    found.sort()
+    return found
+
+
 def _inner_apostrophes(text: str) -> int:
     """Non-overlapping matches of ``[A-Za-z]['’][A-Za-z]``: a match ends one letter after
-    its apostrophe, so an apostrophe two characters after a counted one is not counted."""
+    its apostrophe, so an apostrophe two characters after a counted one is not counted.
+    Looked for at the apostrophes (``_INNER_APOSTROPHE`` says which ones match)."""
     count = 0
     last = -3
-    for m in _INNER_APOSTROPHE.finditer(text):
-        if m.start() - last >= 3:
+    end = len(text) - 1
+    for i in _apostrophes(text):
+        if (
+            i - last >= 3
+            and 0 < i < end
+            and text[i - 1] in _ASCII_LETTERS
+            and text[i + 1] in _ASCII_LETTERS
+        ):
             count += 1
-            last = m.start()
+            last = i
     return count
 
 
@@ -442,11 +464,21 @@ _PERFECT = re.compile(
     r"come|become|run|won|lost|built|taken|given|known|shown|grown|begun)\b"
 )
 _PROGRESSIVE = re.compile(r"(?:is|are|was|were|be|been|am)\s+(?:\w+ly\s+)?\w{2,}ing\b")
+# ``_PROGRESSIVE`` after a word boundary, read backwards, for the reversed text: it then
+# opens with "gni", the end of its word in "-ing", which the engine finds fast, where the
+# pattern itself opens with one of seven words to be tried at every "a", "b", "i" and "w".
+# A match is whole runs of word characters (an auxiliary, perhaps a word in "-ly", a word
+# in "-ing", with white space between) and no two matches share a word (none of the three
+# kinds is another), so the two find as many.
+_PROGRESSIVE_REVERSED = re.compile(
+    r"gni(?<!\wgni)\w{2,}\s+(?:yl\w+\s+)?(?:si|era|saw|erew|eb|neeb|ma)(?!\w)"
+)
 # Both written to start at their rarer part (the apostrophe, the particle's white space)
 # and look behind for the rest: the same matches as ``\w['’]s\b`` and
 # ``\b\w+\s+(?:up|...)\b(?!...)`` (see ``_particles`` for the word before a particle),
 # without trying every letter. ``_particle_matches`` finds ``_PARTICLE``'s matches from the
-# particles themselves, which is faster still; ``_PARTICLE`` stays as their definition.
+# particles themselves, which is faster still; ``_PARTICLE`` stays as their definition,
+# and ``_POSSESSIVE`` as the definition ``_possessives`` checks at each apostrophe.
 _POSSESSIVE = re.compile(r"['’](?<=\w['’])s\b")
 _PARTICLE = re.compile(
     r"\s(?<=\w\s)\s*(?:up|down|off|out|back|away|over)\b(?!\s+(?:of|the|a|to)\b)"
@@ -519,15 +551,28 @@ def _particle_matches(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _progressives(text: str) -> int:
+    r"""``len(re.findall(r"\b" + _PROGRESSIVE.pattern, text))``, counted on the reversed
+    text (``_PROGRESSIVE_REVERSED``)."""
+    return len(_PROGRESSIVE_REVERSED.findall(text[::-1]))
+
+
 def _possessives(text: str) -> int:
     r"""``len(re.findall(r"\w['’]s\b", text))``, from the apostrophes: the word character
     before one must not be the "s" of the previous match ("x's's" is one match)."""
     count = 0
     end = 0
-    for m in _POSSESSIVE.finditer(text):
-        if m.start() - 1 >= end:
+    last = len(text) - 2  # the last place an apostrophe can have an "s" after it
+    for i in _apostrophes(text):
+        if (
+            0 < i <= last
+            and text[i + 1] == "s"
+            and i - 1 >= end
+            and _is_word_char(text[i - 1])
+            and (i == last or not _is_word_char(text[i + 2]))
+        ):
             count += 1
-            end = m.end()
+            end = i + 2
     return count
 
 
@@ -537,8 +582,7 @@ def _dashes(text: str) -> int:
     count = 0
     end = 0
     last = len(text) - 1
-    for m in _SPACED_OR_EM_DASH.finditer(text):
-        i = m.start()
+    for i in _dash_positions(text):
         if i - 1 >= end and 0 < i < last and text[i - 1].isspace() and text[i + 1].isspace():
             count += 1
             end = i + 2
@@ -572,14 +616,50 @@ def _marks(text: str) -> tuple[int, int, int]:
     joined = "".join(found)
     quotes = sum(map(joined.count, _QUOTE_CHARS))
     numbers = len(found) - capitalised - quotes
-    if not text.isascii():
+    if not text.isascii() and _may_have_other_digits(text):
         numbers += len(_OTHER_NUMBER_START.findall(text))
     return capitalised, numbers, quotes
+
+
+# The blocks of 256 code points (by their high byte in UTF-16) that hold no decimal digit
+# outside ASCII: Latin-1, the general punctuation (curly quotes, dashes) and most others.
+# The surrogates' block is left out, since a character outside the 16-bit range, which may
+# be a digit, is a pair of surrogates in UTF-16.
+_NO_OTHER_DIGIT_BLOCKS = bytes(
+    high
+    for high in range(256)
+    if not 0xD8 <= high <= 0xDF
+    and not any(chr(c).isdecimal() for c in range(max(high * 256, 128), high * 256 + 256))
+)
+
+
+def _may_have_other_digits(text: str) -> bool:
+    """Whether ``text`` has a character in a block with a decimal digit outside ASCII: when
+    it has none, ``_OTHER_NUMBER_START`` cannot match, and the engine need not test each of
+    its characters (several times slower than encoding them and deleting the high bytes of
+    the blocks without digits)."""
+    high = text.encode("utf-16-le", "surrogatepass")[1::2]
+    return bool(high.translate(None, _NO_OTHER_DIGIT_BLOCKS))
 
 
 # The dashes ``_dashes`` can count: between two white-space characters, or em dashes (the
 # hyphens inside words, the commonest dashes, are passed over by the engine).
 _SPACED_OR_EM_DASH = re.compile(r"[—–-](?:(?<=\s[—–-])(?=\s)|(?<=—))")
+# The same, one pattern a dash: each opens with its one character, which the engine finds
+# far faster than it tests every character against a class.
+_DASH_PATTERNS = (
+    re.compile(r"—"),
+    re.compile(r"–(?<=\s–)(?=\s)"),
+    re.compile(r"-(?<=\s-)(?=\s)"),
+)
+
+
+def _dash_positions(text: str) -> list[int]:
+    """Where ``_SPACED_OR_EM_DASH`` matches in ``text``, in order (its matches are one
+    character long, so they are every dash that is an em dash or spaced)."""
+    found = [m.start() for rx in _DASH_PATTERNS for m in rx.finditer(text)]
+    found.sort()
+    return found
 
 
 def shape(
@@ -604,7 +684,7 @@ def shape(
         "said_share": said / (said + other) if said + other else 0.5,
         "news_opener_rate": openers / max(len(sentences), 1),
         "perfect_rate": _count_at_word_starts(_PERFECT, lower) / n,
-        "progressive_rate": _count_at_word_starts(_PROGRESSIVE, lower) / n,
+        "progressive_rate": _progressives(lower) / n,
         "possessive_rate": _possessives(text) / n,
         "particle_rate": _particles(lower) / n,
         "mean_word_length": letters / n,

@@ -244,3 +244,82 @@ def test_marks_count_digits_of_every_script(text: str) -> None:
         len(F._NUMBER_START.findall(text)),
         len(F._QUOTES.findall(text)),
     )
+
+
+_PROGRESSIVE_PLAIN = re.compile(r"\b" + F._PROGRESSIVE.pattern)
+_VERB_PHRASES = st.lists(
+    st.sampled_from(
+        ["is", "are", "was", "be", "been", "am", "being", "going", "really", "ly", "xly",
+         "lying", "ing", "xing", "this", " ", "  ", "\n", "\xa0", "_", "é", "1", ",", "-"]
+    ),
+    max_size=60,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(texts, _VERB_PHRASES))
+def test_progressives_are_the_plain_pattern_count(text: str) -> None:
+    assert F._progressives(text) == len(_PROGRESSIVE_PLAIN.findall(text))
+
+
+_APOSTROPHE_TEXT = st.text(alphabet="aZs1_é'’ \n.", max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(texts, _APOSTROPHE_TEXT))
+def test_apostrophes_are_counted_as_the_patterns_count(text: str) -> None:
+    assert F._possessives(text) == len(re.findall(r"\w['’]s\b", text))
+    count, last = 0, -3
+    for m in F._INNER_APOSTROPHE.finditer(text):
+        if m.start() - last >= 3:
+            count, last = count + 1, m.start()
+    assert F._inner_apostrophes(text) == count
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a1٣𝟘 ’é", max_size=40))
+def test_other_digits_are_never_missed(text: str) -> None:
+    if F._OTHER_NUMBER_START.search(text):
+        assert F._may_have_other_digits(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, st.text(alphabet="aéЖ漢 .", max_size=80)))
+def test_is_english_is_the_plain_ratio(text: str) -> None:
+    ctx = Context(text)
+    latin = len("".join(ctx.tokens))
+    assert ctx.is_english() == (latin > 0 and latin >= 4 * C.other_letters(text))
+
+
+_PUNCTUATION_TEXT = st.text(alphabet="aB1_é \t\xa0\n”“,.!?…;:", max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(texts, _PUNCTUATION_TEXT))
+def test_quote_and_space_checks_find_what_the_patterns_find(text: str) -> None:
+    from biaskit_translation_artifacts.detectors import punctuation as PU
+
+    spans = [(m.span(), m.group(1)) for m in PU._detached_closers(text)]
+    assert spans == [(m.span(), m.group(1)) for m in PU._CLOSER_DETACHED.finditer(text)]
+    glued = re.compile(r"(?<=[^\W\d_])“[ \t\xa0]+(?=[^\W\d_])")
+    assert [m.span() for m in PU._OPENER_GLUED.finditer(text)] == [
+        m.span() for m in glued.finditer(text)
+    ]
+    assert PU._space_before_marks(text) == _plain_space_before_marks(text)
+
+
+def _plain_space_before_marks(text: str) -> list[tuple[int, int, str]]:
+    """``punctuation._space_before_marks`` without its first check for a blank."""
+    from biaskit_translation_artifacts.detectors import punctuation as PU
+
+    out = []
+    for m in PU._MARK_AFTER_BLANK.finditer(text):
+        end = m.end()
+        if end < len(text) and (text[end] in ".,;:" or text[end].isalnum() or text[end] == "_"):
+            continue
+        start = m.start()
+        while start > 0 and text[start - 1] in PU._BLANKS:
+            start -= 1
+        if start > 0 and text[start - 1].isalnum():
+            out.append((start, end, m.group()))
+    return out
