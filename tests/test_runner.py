@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -25,6 +28,13 @@ def _docs(n: int) -> list[Document | InputError]:
         else:
             items.append(Document(f"d{i}", "SOME words HERE " * (i + 1), f"d{i}.txt"))
     return items
+
+
+def _counted(pulled: list[int]) -> Iterator[Document]:
+    """An endless input that records in ``pulled`` how many documents were read from it."""
+    for i in itertools.count():
+        pulled.append(i)
+        yield Document(str(i), "A B C")
 
 
 def test_a_raising_scorer_costs_only_its_own_dimension(inline_pm: PluginManager) -> None:
@@ -60,14 +70,8 @@ def test_parallel_run_gives_the_same_reports_in_the_same_order(
 
 
 def test_run_is_lazy(inline_pm: PluginManager) -> None:
-    pulled = []
-
-    def source():  # type: ignore[no-untyped-def]
-        for i in range(1000):
-            pulled.append(i)
-            yield Document(str(i), "A B C")
-
-    first = next(iter(run(source(), select_scorers(inline_pm, ["caps"]))))
+    pulled: list[int] = []
+    first = next(iter(run(_counted(pulled), select_scorers(inline_pm, ["caps"]))))
     assert first.id == "0" and len(pulled) == 1
 
 
@@ -85,14 +89,8 @@ def test_scoring_in_blocks_gives_each_document_its_own_report(
 
 
 def test_a_serial_run_reads_at_most_one_block_ahead(inline_pm: PluginManager) -> None:
-    pulled = []
-
-    def source():  # type: ignore[no-untyped-def]
-        for i in range(100_000):
-            pulled.append(i)
-            yield Document(str(i), "A B C")
-
-    reports = iter(run(source(), select_scorers(inline_pm, ["caps"])))
+    pulled: list[int] = []
+    reports = iter(run(_counted(pulled), select_scorers(inline_pm, ["caps"])))
     assert [next(reports).id for _ in range(3)] == ["0", "1", "2"]
     assert len(pulled) == 1 + BLOCK_SIZE
 
@@ -100,14 +98,8 @@ def test_a_serial_run_reads_at_most_one_block_ahead(inline_pm: PluginManager) ->
 def test_a_parallel_run_reads_its_input_a_bounded_window_ahead(
     inline_pm: PluginManager,
 ) -> None:
-    pulled = []
-
-    def source():  # type: ignore[no-untyped-def]
-        for i in range(100_000):
-            pulled.append(i)
-            yield Document(str(i), "A B C")
-
-    reports = iter(run(source(), select_scorers(inline_pm, ["caps"]), jobs=2))
+    pulled: list[int] = []
+    reports = iter(run(_counted(pulled), select_scorers(inline_pm, ["caps"]), jobs=2))
     assert next(reports).id == "0"
     assert len(pulled) <= CHUNK_SIZE * (2 * WINDOW_PER_JOB + 3) + 1
 
