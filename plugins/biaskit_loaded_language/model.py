@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +76,8 @@ DENSE_WEIGHT = 0.3
 STATIC_WEIGHT = 0.5
 # How many summaries of the word model's scores the sentence model reads (``_word_evidence``).
 WORD_EVIDENCE = 4
-# The word cache is emptied when it reaches this many distinct words.
+# The word cache starts afresh before a document that would take it past this many
+# distinct words (so it holds at most this many plus one document's).
 MAX_CACHED_WORDS = 100_000
 # Out-of-fold word scores for the sentence model are taken over this many folds.
 FOLDS = 5
@@ -126,15 +128,36 @@ class DocScores:
         the very words scoring found."""
         start, end = self.bounds[i]
         lo, hi = self.first[i], self.first[i + 1]
+        if self.quoted_words is None or self.scared_words is None:
+            return self.voices.sentence(start, end, offsets=True)
+        words = self.words[lo:hi]
+        if self.voices.plain(start, end):  # scored from one findall over the sentence
+            no = [False] * len(words)
+            return Annotated(words, no, list(no), _offsets(self.voices.low, start, words))
         spans = [m.span() for m in TOKEN.finditer(self.voices.low, start, end)]
-        if len(spans) != hi - lo or self.quoted_words is None or self.scared_words is None:
+        if len(spans) != hi - lo:
             return self.voices.sentence(start, end, offsets=True)
         return Annotated(
-            self.words[lo:hi],
+            words,
             self.quoted_words[lo:hi].tolist(),
             self.scared_words[lo:hi].tolist(),
             spans,
         )
+
+
+def _offsets(low: str, start: int, words: list[str]) -> list[tuple[int, int]]:
+    """The offsets of ``words``, the words ``TOKEN`` finds in ``low`` from ``start`` on: each
+    is where its spelling first occurs after the word before it, since it begins with a word
+    character and none lies between two words. A string search per word costs less than the
+    match object per word of tokenising again."""
+    find = low.find
+    out: list[tuple[int, int]] = []
+    pos = start
+    for w in words:
+        at = find(w, pos)
+        pos = at + len(w)
+        out.append((at, pos))
+    return out
 
 
 class LoadedLanguageModel:
@@ -273,10 +296,9 @@ class LoadedLanguageModel:
         compiled = self._compile()
         found = compiled.explained.get(word)
         if found is None:
-            own = float(compiled.table[compiled._id(word)][4])
+            own = float(compiled.table[compiled._id(word)][compiled.PART])
             category, _, reason = word_category(word)
             found = (own, category, float(compiled.category.get(category, 0.0)), reason)
-            # Read after _id, which may have emptied the caches.
             compiled.explained[word] = found
         return found
 
@@ -293,9 +315,14 @@ class _Compiled:
     whatever its length.
     """
 
-    # dot, norm, static, pieces, word part, as previous word, as next word, log(1 - lexicon
-    # weight), then one column per lexicon category.
-    COLUMNS = 8 + len(CATEGORIES)
+    # Laid out as ``score`` sums them per sentence, so that the gathered rows are the sums'
+    # input as they stand: dot, norm, static, pieces, 1 (the word count), log(1 - lexicon
+    # weight), 0 (in scare quotes: set per document), one column per lexicon category, 0 and
+    # 0 (the word's probability and whether it is likely loaded: set per document); then,
+    # read but not summed, the word part, the weight as previous and as next word.
+    SUMS = 9 + len(CATEGORIES)
+    PART, PREV, NEXT = SUMS, SUMS + 1, SUMS + 2
+    COLUMNS = SUMS + 3
 
     def __init__(self, model: LoadedLanguageModel) -> None:
         import numpy as np
@@ -352,10 +379,11 @@ class _Compiled:
         self.table = np.zeros((1024, self.COLUMNS))
 
     def word_row(self, w: str) -> list[float]:
-        """One lower-cased word's numbers: its tf-idf dot product with the sentence model and
-        squared norm, the sum of its pieces' static weights and their count, its part of the
-        word-model logit (spelling, static vector, lexicon category), its weight as a left and
-        as a right neighbour, log(1 - its lexicon weight), and its lexicon category one-hot."""
+        """One lower-cased word's numbers (laid out as ``COLUMNS`` says): its tf-idf dot
+        product with the sentence model and squared norm, the sum of its pieces' static
+        weights and their count, log(1 - its lexicon weight), its lexicon category one-hot,
+        its part of the word-model logit (spelling, static vector, lexicon category), and its
+        weight as a left and as a right neighbour."""
         counts: dict[str, int] = {}
         for f in word_features(w):
             counts[f] = counts.get(f, 0) + 1
@@ -381,11 +409,15 @@ class _Compiled:
             norm,
             static,
             float(len(ids)),
+            1.0,
+            math.log1p(-min(weight, MAX_WEIGHT)) if category else 0.0,
+            0.0,
+            *onehot,
+            0.0,
+            0.0,
             part,
             self.prev.get(w, 0.0),
             self.next.get(w, 0.0),
-            math.log1p(-min(weight, MAX_WEIGHT)) if category else 0.0,
-            *onehot,
         ]
 
     def _id(self, w: str) -> int:
@@ -394,10 +426,6 @@ class _Compiled:
         found = self.ids.get(w)
         if found is not None:
             return found
-        if len(self.ids) >= MAX_CACHED_WORDS:  # a pathological stream of distinct words
-            self.ids.clear()
-            self.explained.clear()
-            self.bigram_keys = None
         j = len(self.ids)
         if j >= len(self.table):
             grown = np.zeros((2 * len(self.table), self.COLUMNS))
@@ -406,6 +434,26 @@ class _Compiled:
         self.table[j] = self.word_row(w)
         self.ids[w] = j
         return j
+
+    def _ids(self, words: list[str]) -> Any:
+        """The table rows of ``words`` (int64), adding the words not seen before. The look-ups
+        go straight into the array (-1 for a new word), which costs less than a list of ids
+        searched for None and then converted."""
+        import numpy as np
+
+        found = np.fromiter(map(self.ids.get, words, repeat(-1)), np.int64, len(words))
+        if found.min() >= 0:
+            return found
+        unseen = int((found < 0).sum())
+        if len(self.ids) + unseen > MAX_CACHED_WORDS:  # a long stream of distinct words
+            # Start afresh before this document, never while its words are looked up: a
+            # row of one of its known words would be overwritten by a new word's.
+            self.ids.clear()
+            self.explained.clear()
+            self.bigram_keys = None
+            found[:] = -1
+        ids = [self._id(w) if j < 0 else j for w, j in zip(words, found.tolist(), strict=True)]
+        return np.asarray(ids, dtype=np.int64)
 
     def _pair_index(self) -> tuple[Any, Any]:
         """Known word pairs as sorted integer keys (left id * 2**32 + right id), and the row
@@ -422,7 +470,6 @@ class _Compiled:
     def score(self, text: str, bounds: Sequence[tuple[int, int]]) -> DocScores:
         import numpy as np
 
-        keys, key_rows = self._pair_index()
         voices = Voices(text)
         low = voices.low
         findall = TOKEN.findall
@@ -452,21 +499,22 @@ class _Compiled:
             [None] * n_sent,
             words,
             first,
-            np.zeros(len(words)),
+            None,
         )
         if not words:
+            result.logits = np.zeros(0)
             return result
 
-        ids = list(map(self.ids.get, words))
-        if None in ids:
-            ids = [self._id(w) if j is None else j for w, j in zip(words, ids, strict=True)]
-        id_array = np.asarray(ids, dtype=np.int64)
-        rows = self.table.take(id_array, axis=0)
         n = len(words)
-        lengths = np.diff(np.asarray(first))
-        live = np.flatnonzero(lengths > 0)
-        starts = np.asarray(first[:-1])[live]
-        ends = starts + lengths[live]
+        id_array = self._ids(words)
+        # After the words' ids: ``_ids`` may have started the cache afresh.
+        keys, key_rows = self._pair_index()
+        values = self.table.take(id_array, axis=0)
+        # The first word of every sentence with words: the distinct values of ``first``
+        # (which never decreases) but its last, the number of words.
+        heads = list(dict.fromkeys(first))
+        heads.pop()
+        starts = np.asarray(heads)
         # Word pairs within a sentence, each counted at its second word.
         pair_ids = np.zeros(n, dtype=np.intp)
         if n > 1 and len(keys):
@@ -482,42 +530,43 @@ class _Compiled:
         result.quoted_words = quoted
         result.scared_words = scared
         prev_c = np.empty(n)
-        prev_c[1:] = rows[:-1, 5]
+        prev_c[1:] = values[:-1, self.PREV]
         prev_c[starts] = self.prev_start
         next_c = np.empty(n)
-        next_c[:-1] = rows[1:, 6]
-        next_c[ends - 1] = self.next_end
-        logits = self.word_intercept + rows[:, 4] + prev_c + next_c
+        next_c[:-1] = values[1:, self.NEXT]
+        next_c[starts[1:] - 1] = self.next_end  # the last word of every sentence
+        next_c[n - 1] = self.next_end
+        logits = self.word_intercept + values[:, self.PART] + prev_c + next_c
         if special:
             logits += self.quote * quoted + self.scare * scared
         result.logits = logits
 
         # One column per voice: every word, then (when the document quotes anything) the
         # words inside quotation marks and the words outside; all voices are then scored in
-        # one pass of array operations rather than one pass each.
+        # one pass of array operations rather than one pass each. The columns hold 1.0 and
+        # 0.0, not bools: multiplying by them then needs no cast, and gives the same numbers.
+        voice = None
         if special and quoted.any():
-            voice = np.column_stack([np.ones(n, dtype=bool), quoted, ~quoted])
-        else:
-            voice = np.ones((n, 1), dtype=bool)
-        n_voices = voice.shape[1]
+            voice = np.empty((n, 3))
+            voice[:, 0] = 1.0
+            voice[:, 1] = quoted
+            voice[:, 2] = 1.0 - voice[:, 1]
+        n_voices = 1 if voice is None else 3
         clipped, exps = _clipped(logits)
         n_cat = len(CATEGORIES)
-        values = np.empty((n, 9 + n_cat))
-        values[:, 0] = rows[:, 0] + self.bigram_dot[pair_ids]
-        values[:, 1] = rows[:, 1] + self.bigram_norm[pair_ids]
-        values[:, 2:4] = rows[:, 2:4]
-        values[:, 4] = 1.0
-        values[:, 5] = rows[:, 7]
+        values[:, 0] += self.bigram_dot[pair_ids]
+        values[:, 1] += self.bigram_norm[pair_ids]
         # From column 6 on, every sum enters the sentence logit log-scaled: see log_weights.
-        values[:, 6] = scared
-        values[:, 7 : 7 + n_cat] = rows[:, 8:]
+        if special:
+            values[:, 6] = scared
         values[:, 7 + n_cat] = exps / (1.0 + exps)  # the word's probability
         values[:, 8 + n_cat] = logits >= 0.0  # more likely loaded than not
+        values = values[:, : self.SUMS]
         # Per voice and sentence (voice-major): the sums over every word, over the quoted
         # words, and what is left over for the reporter's voice.
         total = np.add.reduceat(values, starts)
         if n_voices > 1:
-            inside = np.add.reduceat(values * quoted[:, None], starts)
+            inside = np.add.reduceat(values * voice[:, 1:2], starts)
             total = np.concatenate([total, inside, total - inside])
         top, soft = _tops(clipped, exps, starts, voice)
         x = self.intercept + (self.top[0] / 4.0) * top + (self.top[1] / 4.0) * soft
@@ -533,13 +582,14 @@ class _Compiled:
         counts = count.reshape(n_voices, -1).tolist()
         everything = p[0]
         narration = p[2] if n_voices > 1 else list(everything)  # a copy: rescore may edit one
-        if len(live) == n_sent:  # every sentence has words: the lists are the answer
+        if len(heads) == n_sent:  # every sentence has words: the lists are the answer
             result.probability = everything
             result.narration = narration
             if n_voices > 1:
                 result.quoted = [q if c > 0 else None for q, c in zip(p[1], counts[1], strict=True)]
             return result
-        for k, si in enumerate(live.tolist()):
+        live = [i for i in range(n_sent) if first[i] < first[i + 1]]
+        for k, si in enumerate(live):
             result.probability[si] = everything[k]
             result.narration[si] = narration[k]
             if n_voices > 1 and counts[1][k] > 0:
@@ -561,14 +611,15 @@ def _clipped(logits: Any) -> tuple[Any, Any]:
 def _tops(x: Any, e: Any, starts: Any, voice: Any) -> tuple[Any, Any]:
     """Per voice and sentence (voice-major, flat): the highest logit, and the log-sum-exp,
     over the words of that voice (0 where a sentence has none); ``x`` and ``e`` come from
-    ``_clipped``, ``voice`` is a words x voices mask."""
+    ``_clipped``, ``voice`` is a words x voices mask of 1.0 and 0.0 (None: every word, one
+    voice)."""
     import numpy as np
 
-    if voice.shape[1] == 1:
+    if voice is None:
         top = np.maximum.reduceat(x, starts)
         total = np.add.reduceat(e, starts)
     else:
-        top = np.maximum.reduceat(np.where(voice, x[:, None], -np.inf), starts).T.ravel()
+        top = np.maximum.reduceat(np.where(voice != 0.0, x[:, None], -np.inf), starts).T.ravel()
         total = np.add.reduceat(e[:, None] * voice, starts).T.ravel()
     empty = total <= 0
     soft = np.log(np.where(empty, 1.0, total))

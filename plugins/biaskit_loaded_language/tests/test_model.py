@@ -413,3 +413,24 @@ def test_real_minilm_scorer_offline() -> None:  # pragma: no cover - runs with t
     )
     neutral = scorer.score(Document("n", "The council approved the budget on Tuesday."))
     assert loaded.score > 0.5 > neutral.score
+
+
+def test_a_full_word_cache_starts_afresh_without_changing_scores(
+    toy: tuple[M.LoadedLanguageModel, list[Example]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The per-word cache is bounded for runs over millions of documents; when it starts
+    afresh, no document may be scored with rows from before (its known words) mixed with
+    rows written after (its new words)."""
+    import pickle
+
+    model, train = toy
+    texts = [e.text for e in train] + [
+        f"The {w} council slammed {w}s and approved the {w}ish budget plan." for w in "abcdefgh"
+    ]
+    reference = pickle.loads(pickle.dumps(model))  # a copy with its own, fresh cache
+    expected = [reference.analyse(t, [(0, len(t))]).logits for t in texts]
+    small = pickle.loads(pickle.dumps(model))
+    monkeypatch.setattr(M, "MAX_CACHED_WORDS", 12)
+    for text, logits in zip(texts, expected, strict=True):
+        assert np.array_equal(small.analyse(text, [(0, len(text))]).logits, logits), text
+    assert np.array_equal(small.predict_proba(texts), reference.predict_proba(texts))
