@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -196,8 +198,47 @@ def test_agency_and_byline_flags_are_the_reference(lines: list[str]) -> None:
 def test_link_lines_search_each_line(lows: list[str], extra: int) -> None:
     n = len(lows) + extra
     idx = list(range(extra, n))
-    expected = [False] * extra + [features._LINK.search(low) is not None for low in lows]
+    expected = [False] * extra + [_PLAIN_LINK.search(low) is not None for low in lows]
     assert features._link_lines(lows, idx, n) == expected
+
+
+# The single patterns the fast link and date tests replaced, and text made of their pieces
+# (and near misses), of their characters or of any Unicode at all.
+_PLAIN_LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|ru|co\.uk)\b|[@#]\w")
+_PLAIN_NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}")
+_LINK_TEXT = st.one_of(
+    st.lists(
+        st.sampled_from(
+            ["http", "https", "s", "://", ":/", "/", "www", "ww", ".", "com", "org", "net",
+             "ru", "co.uk", "co", "uk", "@", "#", "_", "x", "é", " ", "\n", "İ", "ſ"]
+        ),
+        max_size=12,
+    ).map("".join),
+    st.text(alphabet="htps:/w.comrgneuk@#_x é\nİ", max_size=60),
+    st.text(max_size=80),
+)  # fmt: skip
+_DATE_TEXT = st.one_of(
+    st.lists(
+        st.sampled_from(["1", "12", "123", "2021", "١", "-", "/", ".", ":", " ", "x", "\n"]),
+        max_size=12,
+    ).map("".join),
+    st.text(alphabet="0123456789١-/.: x", max_size=40),
+    st.text(max_size=80),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_LINK_TEXT)
+def test_has_link_is_the_plain_pattern(text: str) -> None:
+    for low in (text, text.lower()):
+        assert features._has_link(low) is (_PLAIN_LINK.search(low) is not None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_DATE_TEXT)
+def test_numeric_date_is_the_plain_pattern(text: str) -> None:
+    found = features._NUMERIC_DATE.search(text) is not None
+    assert found == (_PLAIN_NUMERIC_DATE.search(text) is not None)
 
 
 # --- the rules over feature columns -----------------------------------------------------------
