@@ -16,7 +16,16 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from biaskit_source_attribution import features, frames, model, outlets, phrases, scan, speakers
+from biaskit_source_attribution import (
+    features,
+    frames,
+    model,
+    outlets,
+    phrases,
+    quotes,
+    scan,
+    speakers,
+)
 
 PIECES = [
     "Who",
@@ -355,3 +364,45 @@ def test_why_builds_only_the_winners_and_says_what_explain_says(
     tup = (k, *parts[1:])
     want = f"model p={p:.2f}: {m.explain(k, features.values_of(tup), weights)}"
     assert m._why(k, tup, weights, p) == want
+
+
+# The pieces the one-literal-per-regex searches turn on: every dash, quotation mark and
+# credit word, with and without white space or a line break around them.
+_LITERAL_PIECES = [
+    "\u2013",
+    "\u2018",
+    "\u2019",
+    "\u2019\u2019",
+    "`",
+    "``",
+    "Source",
+    "Credit",
+    "Via",
+    "\u00a9",
+    "Copyright",
+    "\n-",
+    "\n\u2014",
+    "\n\u2013",
+    " \u2013 AP",
+    " \u2013 AP\n",
+    " \u2014 Reuters\n",
+    " - Reuters\n",
+    "Ab",
+]
+_LITERAL_TEXTS = st.lists(st.sampled_from(PIECES + _LITERAL_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LITERAL_TEXTS)
+def test_pair_by_pair_search_agrees_with_the_alternation(text: str) -> None:
+    assert quotes._has_pair(text) == (quotes._DOUBLE_APOSTROPHE.search(text) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LITERAL_TEXTS)
+def test_dash_by_dash_trailing_credits_match_the_whole_text_scan(text: str) -> None:
+    def found(matches: list[re.Match[str]]) -> list:
+        return [(m.span(), m.span("o"), m.group()) for m in matches]
+
+    expected = found(list(outlets._TRAILING_CREDIT_RE.finditer(text)))
+    assert found(outlets._trailing_credits(text)) == expected
