@@ -54,6 +54,7 @@ from biaskit.text import Segment
 from .attribution import DIRECT, INDIRECT, Attribution
 from .cues import BARE, QUOTE, THAT, lexicon_kind
 from .phrases import (
+    RELATIVE_WORDS,
     object_end,
     sentence_subject,
     source_after,
@@ -615,7 +616,6 @@ def _inverted_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     return src
 
 
-_RELATIVES = frozenset(["who", "whose", "which"])
 # What may follow an inverted source to the end of its sentence and belong to it: a
 # relative clause ("said a Mexican official who was not authorized to speak") or, after a
 # comma, an apposition ("said Dan Gerstein, director of Gotham Ghostwriters"); not a
@@ -648,7 +648,7 @@ def _with_tail(text: str, src: tuple[int, int], hi: int) -> tuple[int, int]:
     # An apposition has no verb of its own: ", Priorities USA Action, may start ..." goes on
     # with the sentence.
     words = _WORD.findall(tail)
-    rel = next((k for k, w in enumerate(words) if w.lower() in _RELATIVES), len(words))
+    rel = next((k for k, w in enumerate(words) if w.lower() in RELATIVE_WORDS), len(words))
     if any(w.lower() in _AUX or w.lower().endswith("n't") for w in words[:rel]):
         return src
     return src[0], stop

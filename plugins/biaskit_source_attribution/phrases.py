@@ -12,6 +12,7 @@ import re
 from collections import deque
 
 __all__ = [
+    "RELATIVE_WORDS",
     "object_end",
     "sentence_subject",
     "source_after",
@@ -308,9 +309,7 @@ def source_after(
             break
         token = m.group().rstrip(".")
         low = token.lower()
-        if words and (
-            (low in _STOP_AFTER and low != "to") or (relative and low in _RELATIVE_WORDS)
-        ):
+        if words and ((low in _STOP_AFTER and low != "to") or (relative and low in RELATIVE_WORDS)):
             stop_at = prev_end
             break
         if len(words) >= _MAX_SOURCE_WORDS:
@@ -339,7 +338,8 @@ def source_after(
     return start, end
 
 
-_RELATIVE_WORDS = frozenset(["who", "whose", "which"])
+# Relative pronouns: where an inverted source stops ("said a Mexican official who ...").
+RELATIVE_WORDS = frozenset(["who", "whose", "which"])
 _APPOSITION_HEADS = frozenset(["a", "an", "the", "his", "her", "their", "its"])
 # "officials who have long said", "who’s been pushing for": auxiliaries and adverbs
 # between the relative pronoun and the cue.
