@@ -228,9 +228,6 @@ _CONNECTIVES = frozenset([
 _CLASS_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d[\d.,]*|[,.;:?!()\"“”«»—–-]")
 _CLASS_TOKEN_OR_BREAK = re.compile(_CLASS_TOKEN.pattern + "|\n")
 _AFTER_COMMA = re.compile(r",\s+(" + "|".join(_AFTER_COMMA_WORDS) + r")\b")
-# An apostrophe between two letters: the definition ``_inner_apostrophes`` checks at each
-# apostrophe.
-_INNER_APOSTROPHE = re.compile(r"['’](?<=[A-Za-z]['’])(?=[A-Za-z])")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -294,7 +291,7 @@ def _apostrophes(text: str) -> list[int]:
 def _inner_apostrophes(text: str) -> int:
     """Non-overlapping matches of ``[A-Za-z]['’][A-Za-z]``: a match ends one letter after
     its apostrophe, so an apostrophe two characters after a counted one is not counted.
-    Looked for at the apostrophes (``_INNER_APOSTROPHE`` says which ones match)."""
+    Looked for at the apostrophes, each checked for an ASCII letter on either side."""
     count = 0
     last = -3
     end = len(text) - 1
@@ -463,23 +460,20 @@ _PERFECT = re.compile(
     r"(?:been|\w+ed|\w+en|made|said|done|told|got|left|found|held|put|set|sent|paid|seen|"
     r"come|become|run|won|lost|built|taken|given|known|shown|grown|begun)\b"
 )
-_PROGRESSIVE = re.compile(r"(?:is|are|was|were|be|been|am)\s+(?:\w+ly\s+)?\w{2,}ing\b")
-# ``_PROGRESSIVE`` after a word boundary, read backwards, for the reversed text: it then
-# opens with "gni", the end of its word in "-ing", which the engine finds fast, where the
-# pattern itself opens with one of seven words to be tried at every "a", "b", "i" and "w".
-# A match is whole runs of word characters (an auxiliary, perhaps a word in "-ly", a word
-# in "-ing", with white space between) and no two matches share a word (none of the three
-# kinds is another), so the two find as many.
+# The progressive, ``\b(?:is|are|was|were|be|been|am)\s+(?:\w+ly\s+)?\w{2,}ing\b``, read
+# backwards, for the reversed text: it then opens with "gni", the end of its word in "-ing",
+# which the engine finds fast, where the pattern forwards opens with one of seven words to be
+# tried at every "a", "b", "i" and "w". A match is whole runs of word characters (an
+# auxiliary, perhaps a word in "-ly", a word in "-ing", with white space between) and no two
+# matches share a word (none of the three kinds is another), so the two find as many.
 _PROGRESSIVE_REVERSED = re.compile(
     r"gni(?<!\wgni)\w{2,}\s+(?:yl\w+\s+)?(?:si|era|saw|erew|eb|neeb|ma)(?!\w)"
 )
-# Both written to start at their rarer part (the apostrophe, the particle's white space)
-# and look behind for the rest: the same matches as ``\w['’]s\b`` and
-# ``\b\w+\s+(?:up|...)\b(?!...)`` (see ``_particles`` for the word before a particle),
-# without trying every letter. ``_particle_matches`` finds ``_PARTICLE``'s matches from the
-# particles themselves, which is faster still; ``_PARTICLE`` stays as their definition,
-# and ``_POSSESSIVE`` as the definition ``_possessives`` checks at each apostrophe.
-_POSSESSIVE = re.compile(r"['’](?<=\w['’])s\b")
+# Written to start at its rarer part (the particle's white space) and look behind for the
+# rest: the same matches as ``\b\w+\s+(?:up|...)\b(?!...)`` (see ``_particles`` for the word
+# before a particle), without trying every letter. ``_particle_matches`` finds its matches
+# from the particles themselves, which is faster still; ``_PARTICLE`` stays as their
+# definition.
 _PARTICLE = re.compile(
     r"\s(?<=\w\s)\s*(?:up|down|off|out|back|away|over)\b(?!\s+(?:of|the|a|to)\b)"
 )
@@ -552,8 +546,8 @@ def _particle_matches(text: str) -> list[tuple[int, int]]:
 
 
 def _progressives(text: str) -> int:
-    r"""``len(re.findall(r"\b" + _PROGRESSIVE.pattern, text))``, counted on the reversed
-    text (``_PROGRESSIVE_REVERSED``)."""
+    """How many progressives (see ``_PROGRESSIVE_REVERSED``) ``text`` holds, counted on the
+    reversed text."""
     return len(_PROGRESSIVE_REVERSED.findall(text[::-1]))
 
 
@@ -642,11 +636,10 @@ def _may_have_other_digits(text: str) -> bool:
     return bool(high.translate(None, _NO_OTHER_DIGIT_BLOCKS))
 
 
-# The dashes ``_dashes`` can count: between two white-space characters, or em dashes (the
-# hyphens inside words, the commonest dashes, are passed over by the engine).
-_SPACED_OR_EM_DASH = re.compile(r"[—–-](?:(?<=\s[—–-])(?=\s)|(?<=—))")
-# The same, one pattern a dash: each opens with its one character, which the engine finds
-# far faster than it tests every character against a class.
+# The dashes ``_dashes`` can count: em dashes, and en dashes and hyphens between two
+# white-space characters (the hyphens inside words, the commonest dashes, are passed over).
+# One pattern a dash: each opens with its one character, which the engine finds far faster
+# than it tests every character against a class.
 _DASH_PATTERNS = (
     re.compile(r"—"),
     re.compile(r"–(?<=\s–)(?=\s)"),
@@ -655,8 +648,7 @@ _DASH_PATTERNS = (
 
 
 def _dash_positions(text: str) -> list[int]:
-    """Where ``_SPACED_OR_EM_DASH`` matches in ``text``, in order (its matches are one
-    character long, so they are every dash that is an em dash or spaced)."""
+    """Where each dash ``_DASH_PATTERNS`` finds in ``text`` is, in order."""
     found = [m.start() for rx in _DASH_PATTERNS for m in rx.finditer(text)]
     found.sort()
     return found

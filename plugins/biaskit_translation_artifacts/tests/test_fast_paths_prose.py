@@ -246,7 +246,7 @@ def test_marks_count_digits_of_every_script(text: str) -> None:
     )
 
 
-_PROGRESSIVE_PLAIN = re.compile(r"\b" + F._PROGRESSIVE.pattern)
+_PROGRESSIVE_PLAIN = re.compile(r"\b(?:is|are|was|were|be|been|am)\s+(?:\w+ly\s+)?\w{2,}ing\b")
 _VERB_PHRASES = st.lists(
     st.sampled_from(
         ["is", "are", "was", "be", "been", "am", "being", "going", "really", "ly", "xly",
@@ -262,6 +262,9 @@ def test_progressives_are_the_plain_pattern_count(text: str) -> None:
     assert F._progressives(text) == len(_PROGRESSIVE_PLAIN.findall(text))
 
 
+# An apostrophe between two letters, found from the apostrophe: ``_inner_apostrophes``
+# counts these matches, none within two characters of the one before.
+_INNER_APOSTROPHE = re.compile(r"['’](?<=[A-Za-z]['’])(?=[A-Za-z])")
 _APOSTROPHE_TEXT = st.text(alphabet="aZs1_é'’ \n.", max_size=60)
 
 
@@ -270,7 +273,7 @@ _APOSTROPHE_TEXT = st.text(alphabet="aZs1_é'’ \n.", max_size=60)
 def test_apostrophes_are_counted_as_the_patterns_count(text: str) -> None:
     assert F._possessives(text) == len(re.findall(r"\w['’]s\b", text))
     count, last = 0, -3
-    for m in F._INNER_APOSTROPHE.finditer(text):
+    for m in _INNER_APOSTROPHE.finditer(text):
         if m.start() - last >= 3:
             count, last = count + 1, m.start()
     assert F._inner_apostrophes(text) == count
