@@ -122,7 +122,9 @@ LINK_LINE_WORDS = 8
 _STAMP_CHARS = _DIGITS + ":./-,"
 _LAST = slice(-1, None)
 _FIRST_CHAR = slice(0, 1)
-_ANCHORED_LOWER = patterns.ANCHORED_LOWER
+_ANCHORED_BY_FIRST = patterns.ANCHORED_BY_FIRST
+_OTHER = repeat(patterns.ANCHORED_OTHER)
+_FIRST_CHARS = repeat(slice(0, 1))
 _TRIGGERS = patterns.TRIGGERS
 _TRIGGER_CHARS = patterns.TRIGGER_CHARS
 _T = TypeVar("_T")
@@ -464,12 +466,12 @@ def _lines_features(texts: Sequence[str]) -> tuple[Any, list[list[str]]]:
     stop = function_words()
     stop_has = stop.__contains__
     joined = "\n".join(texts)
-    joined_low = joined.lower()
-    # One lower-casing of the whole text, cut back into lines: lower-casing neither makes
-    # nor removes a line break, nor looks across one (a final sigma stops at white space).
-    lows = joined_low.split("\n")
-    if len(lows) != n:  # a text of more than one line
-        lows = list(map(str.lower, texts))
+    # Each line lower-cased on its own: most lines of an English article are ASCII, which
+    # ``str.lower`` does a byte at a time, while one curly quote or dash makes the whole
+    # text two bytes a character, and lower-cased character by character through the full
+    # Unicode tables (twice the cost of a call per line, on a typical article).
+    lows = list(map(str.lower, texts))
+    joined_low = "\n".join(lows)
     # Word statistics are taken on the first WINDOW white-space tokens; the rest of a long
     # line counts towards its length only. The tokens as written (a short line's capitals
     # are counted on them); a token's word (lower-cased and stripped, ``_word``) is looked up
@@ -578,7 +580,10 @@ def _lines_features(texts: Sequence[str]) -> tuple[Any, list[list[str]]]:
 
     # Furniture phrases: one gate per line, the exact patterns only where it lets one through.
     pattern = [0] * n
-    anchored = list(map(_ANCHORED_LOWER.match, lows))
+    # ``_ANCHORED_LOWER.match`` of each line, by way of its first character (see
+    # ``patterns.ANCHORED_BY_FIRST``).
+    matchers = map(_ANCHORED_BY_FIRST.get, map(operator.getitem, lows, _FIRST_CHARS), _OTHER)
+    anchored = list(map(operator.call, matchers, lows))
     untriggered = list(map(operator.not_, _field(codes, _TRIGGER_SHIFT)))
     for ch in _TRIGGER_CHARS:
         if ch in joined_low:
