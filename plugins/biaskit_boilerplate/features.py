@@ -127,6 +127,7 @@ _OTHER = repeat(patterns.ANCHORED_OTHER)
 _FIRST_CHARS = repeat(slice(0, 1))
 _TRIGGERS = patterns.TRIGGERS
 _TRIGGER_CHARS = patterns.TRIGGER_CHARS
+_MAX_PATTERN_CHARS = patterns.MAX_PATTERN_CHARS
 _T = TypeVar("_T")
 _TWOS = repeat(2)
 _new_tuple = tuple.__new__
@@ -419,6 +420,18 @@ def _link_lines(lows: list[str], idx: list[int], n: int) -> list[bool]:
     return _scatter(map(_has_link, lows), idx, n, False)
 
 
+def _without_paragraphs(texts: Sequence[str], long_idx: list[int]) -> Sequence[str]:
+    """``texts`` with "" for each of the lines at ``long_idx`` longer than
+    ``patterns.MAX_PATTERN_CHARS``."""
+    too_long = [i for i in long_idx if len(texts[i]) > _MAX_PATTERN_CHARS]
+    if not too_long:
+        return texts
+    kept = list(texts)
+    for i in too_long:
+        kept[i] = ""
+    return kept
+
+
 def lines_features(texts: Sequence[str]) -> list[LineFeatures]:
     """Features of each of ``texts`` (trimmed lines); see ``_lines_features``."""
     return rows(LineFeatures, _lines_features(texts)[0])
@@ -466,12 +479,6 @@ def _lines_features(texts: Sequence[str]) -> tuple[Any, list[list[str]]]:
     stop = function_words()
     stop_has = stop.__contains__
     joined = "\n".join(texts)
-    # Each line lower-cased on its own: most lines of an English article are ASCII, which
-    # ``str.lower`` does a byte at a time, while one curly quote or dash makes the whole
-    # text two bytes a character, and lower-cased character by character through the full
-    # Unicode tables (twice the cost of a call per line, on a typical article).
-    lows = list(map(str.lower, texts))
-    joined_low = "\n".join(lows)
     # Word statistics are taken on the first WINDOW white-space tokens; the rest of a long
     # line counts towards its length only. The tokens as written (a short line's capitals
     # are counted on them); a token's word (lower-cased and stripped, ``_word``) is looked up
@@ -498,6 +505,14 @@ def _lines_features(texts: Sequence[str]) -> tuple[Any, list[list[str]]]:
         rest = rests[i]
         n_words[i] += rest.count(" ") + 1
         last_word[i] = rest[rest.rfind(" ") + 1 :].lower().strip(_TOKEN_PUNCT)
+    # The lines lower-cased, for the furniture phrases and the link, agency and byline
+    # checks; each on its own: most lines of an English article are ASCII, which
+    # ``str.lower`` does a byte at a time, while one curly quote or dash makes the whole
+    # text two bytes a character, lower-cased through the full Unicode tables (twice the
+    # cost of a call per line). A paragraph (over WINDOW words) longer than any phrase is
+    # tried on (``patterns.MAX_PATTERN_CHARS``) is in none of them, and stays "".
+    lows = list(map(str.lower, _without_paragraphs(texts, long_idx)))
+    joined_low = "\n".join(lows)
 
     # Checks that only make sense on short lines (where all of the line is in the window),
     # and capitals, which only a short line (a title, a label) is made of: counted on every

@@ -13,7 +13,9 @@ from biaskit_boilerplate.features import (
     LINE_FEATURES,
     document_features,
     line_features,
+    lines_features,
 )
+from biaskit_boilerplate.patterns import MAX_PATTERN_CHARS
 
 PROSE = (
     "The ministry said on Tuesday that it would not change its position, and that the "
@@ -94,6 +96,18 @@ def test_long_lines_are_counted_on_a_window() -> None:
     assert f.n_words == len(long_line.split())
     assert 0.3 < f.stop_ratio < 0.8
     assert f.timestamp == 0 and f.link_like == 0  # short-line checks are off
+
+
+def test_lines_longer_than_any_phrase_pattern() -> None:
+    # A paragraph that opens with a furniture phrase is prose all the same; a bare link of
+    # the same length is still a link (the scorer lower-cases only the lines it checks).
+    paragraph = "Read more: " + "the talks were expected to resume at the end of the month, " * 9
+    assert len(paragraph) > MAX_PATTERN_CHARS
+    assert line_features(paragraph.strip()).pattern == 0
+    link = "https://example.com/" + "a" * MAX_PATTERN_CHARS
+    assert line_features(link).link_like == 1
+    [para, url] = lines_features([paragraph.strip(), link])
+    assert (para.pattern, url.link_like) == (0, 1)
 
 
 def test_body_overlap_tells_a_headline_from_a_menu_item() -> None:
