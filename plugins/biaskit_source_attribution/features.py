@@ -45,6 +45,7 @@ __all__ = [
     "sentence_neighbours",
     "sentence_values",
     "values_of",
+    "word_key",
     "word_values",
 ]
 
@@ -80,13 +81,14 @@ _OPENING = '“"‘«'
 _ENDS = ".!?…"
 
 
-def _shape(word: str, core: str) -> str:
+def _shape(core: str, low: str) -> str:
+    """The shape of a word without its punctuation, ``core`` (``low``: in lower case)."""
     if not core:
         return "punct"
     first = core[0]
     if first.isdigit():
         return "num"
-    if core.lower() in _PRONOUNS:
+    if low in _PRONOUNS:
         return "pron"
     if first.isupper():
         return "cap"
@@ -110,11 +112,20 @@ def word_info(word: str) -> tuple[str, str, str]:
     found = _INFO.get(word)
     if found is None:
         core = word.strip(PUNCT)
-        found = (core.lower(), _shape(word, core), _trail(word))
+        low = core.lower()
+        found = (low, _shape(core, low), _trail(word))
         if len(_INFO) >= _INFO_MAX:
             _INFO.clear()
         _INFO[word] = found
     return found
+
+
+def word_key(word: str) -> str:
+    """``scan.key(word)`` read from the ``word_info`` cache: a dictionary look-up instead of
+    stripping punctuation (a set with curly quotes and dashes, so no ASCII fast path) and
+    lowering the word again for every candidate; ``word_info`` keys a word the same way."""
+    found = _INFO.get(word)
+    return found[0] if found is not None else word_info(word)[0]
 
 
 def _ends(trail: str) -> bool:
@@ -214,7 +225,7 @@ def next_shape(s: Scan, i: int, trail: str) -> str:
     w = words[i + 1]
     if w[0] in _OPENING:
         return "quote"
-    k, shape, _ = word_info(w)
+    k, shape, _ = _INFO.get(w) or word_info(w)
     if k in ("that", "to"):
         return k
     if k in _DETERMINERS:

@@ -48,6 +48,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from biaskit.text import Segment
 
@@ -112,6 +113,7 @@ _APPOSITION_TAIL = re.compile(
     r"\s*,\s*(?:a|an|the|who|whose|his|her|their|its|our|another|one|former)\b"
 )
 _FINAL_WINDOW = 160
+_FINAL_WORDS = 12
 # "a few days later", "two weeks ago": a time adverbial that opens with a determiner.
 _TIME_AGO = re.compile(
     r"(?:a|an|one|two|three|four|five|six|several|a\s+few|a\s+couple\s+of)\s+"
@@ -169,9 +171,10 @@ def _is_final(text: str, pos: int, end: int) -> bool:
     rest = text[pos:end].strip().rstrip('.!?"”’ ').lstrip(", ")
     if not rest:
         return True
-    words = rest.split()
+    # Only the first word and whether there are more than a dozen are read.
+    words = rest.split(None, _FINAL_WORDS)
     adverbial = words[0].lower() in _ADVERBIAL_START or _TIME_AGO.match(rest) is not None
-    if adverbial and len(words) <= 12 and " that " not in rest:
+    if adverbial and len(words) <= _FINAL_WORDS and " that " not in rest:
         return _PARTICIPLE_TAIL.search(rest) is not None or not any(c in rest for c in ",;:")
     return False
 
@@ -377,36 +380,42 @@ def _frame(s: Scan, hit: CueHit, sent: tuple[int, int], done: Sequence[_Frame]) 
         )
     if hit.head in _HEDGE_HEADS:
         return _Frame(hit, "hedge", None, [], left=hit.start)
-    # Passive: "a practice criticized by Miller", "was echoed by X".
-    by = _BY.match(text, hit.end, se)
-    if by is not None and hit.head.endswith(_PARTICIPLE_END) and hit.head not in _FEELINGS:
-        src = source_after(text, by.end(), se)
-        subj = _passive_subject(text, lo, hit.start)
-        if src is not None and subj is not None:
-            return _Frame(hit, "passive", src, [subj], left=subj[0])
-    aux = _passive_before(text, max(lo, hit.start - 40), hit.start)
-    passive = (
-        text[hit.start : hit.start + 1] in _PASSIVE_FIRST
-        and _PASSIVE_CUE.match(text, hit.start, hit.end)
-    ) or aux
-    if passive and hit.head.endswith(_PARTICIPLE_END):
-        # "was announced", "is widely expected": no source; the subject is what is reported.
-        subj = subject_before(text, lo, hit.start if aux is None else aux.start())
-        if subj is not None:
-            content = [subj]
-            rest = _TO_OR_THAT.match(text, hit.end, se)
-            if rest is not None:
-                a, b = trim(text, rest.start("c"), se, _CONTENT_STRIP)
-                content.append((a, _strip_end(text, a, b)))
-            return _Frame(hit, "passive", None, content, left=subj[0])
+    # Only a participle ("criticized", "said") can be passive: the head is tested before
+    # the searches for "by" and an auxiliary, which most other cues would pay for nothing.
+    participle = hit.head.endswith(_PARTICIPLE_END)
+    if participle and hit.head not in _FEELINGS:
+        # Passive: "a practice criticized by Miller", "was echoed by X".
+        by = _BY.match(text, hit.end, se)
+        if by is not None:
+            src = source_after(text, by.end(), se)
+            subj = _passive_subject(text, lo, hit.start)
+            if src is not None and subj is not None:
+                return _Frame(hit, "passive", src, [subj], left=subj[0])
+    if participle:
+        aux = _passive_before(text, max(lo, hit.start - 40), hit.start)
+        passive = (
+            text[hit.start : hit.start + 1] in _PASSIVE_FIRST
+            and _PASSIVE_CUE.match(text, hit.start, hit.end)
+        ) or aux
+        if passive:
+            # "was announced", "is widely expected": no source; the subject is what is
+            # reported.
+            subj = subject_before(text, lo, hit.start if aux is None else aux.start())
+            if subj is not None:
+                content = [subj]
+                rest = _TO_OR_THAT.match(text, hit.end, se)
+                if rest is not None:
+                    a, b = trim(text, rest.start("c"), se, _CONTENT_STRIP)
+                    content.append((a, _strip_end(text, a, b)))
+                return _Frame(hit, "passive", None, content, left=subj[0])
     pre = text[max(lo, hit.start - 300) : hit.start].rstrip()
-    opening = _WORD.search(text, lo, min(hit.start, lo + 40))
-    if (
-        opening is not None
-        and opening.group().lower() in _NOT_SUBJECT
-        and _inverts(hit.head)
-        and not pre.endswith(",")
-    ):
+    # The opening word is searched for only when the cheap tests of this case pass.
+    opening = (
+        _WORD.search(text, lo, min(hit.start, lo + 40))
+        if _inverts(hit.head) and not pre.endswith(",")
+        else None
+    )
+    if opening is not None and opening.group().lower() in _NOT_SUBJECT:
         # "About this in an interview with Tass said the ambassador, Anatoly Antonov."
         src = source_after(text, hit.end, se)
         chunk = subject_before(text, lo, hit.start)
@@ -693,7 +702,7 @@ def _subject(
         # is the subject of this cue.
         src = done[-1].source
     if src is not None:
-        head = text[src[0] : src[1]].split()[:1]
+        head = text[src[0] : src[1]].split(None, 1)[:1]
         if head and head[0].lower() in _NOT_SUBJECT:
             src = None
         elif head and _predicate_word(head[0]):
@@ -868,7 +877,10 @@ _NOT_PARTICIPLES = _set(
 def _adjunct_start(text: str, start: int, end: int) -> int:
     """Where a trailing participle clause begins in reported content ("the plan would
     fail, prompting protests"), or ``end``: such a clause tells what the speaker or the
-    event did next, not what was said."""
+    event did next, not what was said. The clause opens on a comma: content without one
+    (most of it) is not searched."""
+    if text.find(",", start, end) < 0:
+        return end
     for m in _ADJUNCT.finditer(text, start, end):
         if m.group("w") not in _NOT_PARTICIPLES and _has_words(text, start, m.start(), 2):
             return m.start()
@@ -886,7 +898,14 @@ def _nested(text: str, outer: _Frame, hit: CueHit) -> bool:
     ..."): PolNeAR, like a reader, counts one attribution there, not two."""
     if outer.kind != "after" or hit.start - outer.hit.end > 200:
         return False
-    return _CLAUSE_BREAK.search(text, outer.hit.end, hit.start) is None
+    return not _clause_break(text, outer.hit.end, hit.start)
+
+
+def _clause_break(text: str, start: int, end: int) -> bool:
+    """Whether ``_CLAUSE_BREAK`` matches in ``text[start:end]``. A comma, which the
+    pattern matches wherever it stands, is looked for first with ``str.find``: most
+    stretches between two cues hold one, and the search then need not run."""
+    return text.find(",", start, end) >= 0 or _CLAUSE_BREAK.search(text, start, end) is not None
 
 
 class _Intervals:
@@ -906,12 +925,15 @@ class _Intervals:
         self.ends.insert(i, end)
 
 
+_START = attrgetter("start")
+
+
 def build_attributions(s: Scan, hits: Sequence[CueHit]) -> list[Attribution]:
     """Attribution relations for the accepted cues ``hits`` (in text order)."""
     text = s.text
     frames: list[_Frame] = []
     i = 0
-    hits = sorted(hits, key=lambda h: h.start)
+    hits = sorted(hits, key=_START)
     while i < len(hits):
         sent = s.sentence(hits[i].start)
         group: list[_Frame] = []

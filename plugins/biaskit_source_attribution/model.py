@@ -50,6 +50,7 @@ from .features import (
     sentence_neighbours,
     sentence_values,
     values_of,
+    word_key,
     word_values,
 )
 from .frames import CueHit
@@ -151,26 +152,30 @@ def _core_span(word: str, pos: int) -> tuple[int, int]:
 def _extend(
     s: Scan, i: int, start: int, end: int, right: frozenset[tuple[str, str]]
 ) -> tuple[int, int] | None:
-    """The cue phrase around candidate word ``i``: joined auxiliaries and adverbs before,
-    a learned particle after; None for "according" without "to"."""
+    """The cue phrase around candidate word ``i``, whose core (the word without its
+    punctuation, see ``_core_span``) spans ``start``-``end``: joined auxiliaries and adverbs
+    before, a learned particle after; None for "according" without "to"."""
     words, text = s.words, s.text
     w = words[i]
-    k = key(w)
-    plain = w == w.strip(PUNCT)
+    k = word_key(w)
+    # ``start``/``end`` bound ``w.strip(PUNCT)`` (see ``_core_span``): the word has no
+    # punctuation around it exactly when they span all of it.
+    plain = end - start == len(w)
     if k == "according":
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if not plain or key(nxt) != "to":
+        if not plain or word_key(nxt) != "to":
             return None
         j = text.find(nxt, end)
         return start, j + len(nxt.rstrip(PUNCT))
     if plain and i + 1 < len(words):
         nxt = words[i + 1]
-        if (k, key(nxt)) in right and nxt[:1].isalpha():
+        if (k, word_key(nxt)) in right and nxt[:1].isalpha():
             j = text.find(nxt, end)
             if 0 <= j - end <= 3:
                 end = j + len(nxt.rstrip(PUNCT))
     j = i - 1
-    while j >= 0 and words[j] == words[j].strip(PUNCT) and words[j].lower() in LEFT_JOIN:
+    # The cheap look-up first: most words before a cue are not in ``LEFT_JOIN``.
+    while j >= 0 and words[j].lower() in LEFT_JOIN and words[j] == words[j].strip(PUNCT):
         p = text.rfind(words[j], 0, start)
         if p < 0 or start - (p + len(words[j])) > 3 or text[p + len(words[j]) : start].strip():
             break
@@ -357,7 +362,7 @@ class CueModel:
         cut = self.cut
         sentence, frame = self._sentence, self._frame
         for (i, pos), nb in zip(s.candidates, sentence_neighbours(s), strict=True):
-            k = key(words[i])
+            k = word_key(words[i])
             z = prior.get(k)
             if z is None or _adjective(words, i):
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -151,7 +152,7 @@ class SourceAttributionScorer:
             "outlets_credited": float(len(credited)),
         }
         spans = _attribution_spans(text, atts) + outlet_spans
-        spans.sort(key=lambda sp: (sp.start, sp.end, sp.label))
+        spans.sort(key=_SPAN_ORDER)
         details: dict[str, Any] = {
             "speakers": table,
             "main_speaker": main,
@@ -169,6 +170,10 @@ class SourceAttributionScorer:
             scorer=f"{__package__}.{type(self).__name__}",
             version=self.version,
         )
+
+
+# Spans in text order, by (start, end, label).
+_SPAN_ORDER = attrgetter("start", "end", "label")
 
 
 def _poll_leads(text: str, starts: Sequence[int]) -> list[tuple[int, int]]:

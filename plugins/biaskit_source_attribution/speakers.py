@@ -75,7 +75,8 @@ def _is_name_token(token: str) -> bool:
             token[:1].isupper()
             and token.lower() not in _NOT_NAMES
             and not token.isupper()
-            and any(ch.isalpha() for ch in token)
+            # The first character, upper case, is nearly always the letter looked for.
+            and (token[0].isalpha() or any(ch.isalpha() for ch in token))
         )
         if len(_NAME_TOKENS) >= _NAME_TOKENS_MAX:
             _NAME_TOKENS.clear()
@@ -107,7 +108,7 @@ def names_in(text: str, start: int, end: int) -> list[Name]:
     out: list[Name] = []
     for m in _CAP_RUN.finditer(text, start, end):
         base = m.start()
-        for rs, re_, kind in _run_names(m.group()):
+        for rs, re_, kind in _run_names(m[0]):
             out.append(Name(base + rs, base + re_, text[base + rs : base + re_], kind))
     return out
 
@@ -119,11 +120,19 @@ def _run_names(run: str) -> tuple[tuple[int, int, str], ...]:
     # Split after possessives: "CNN's Jake Tapper" -> "CNN", "Jake Tapper".
     part: list[tuple[int, int]] = []
     words: list[str] = []
+    toks = run.split()
+    # Nearly every run has its words one space apart; their offsets then follow from their
+    # lengths, and the run is searched for a word only when other white space lies between.
+    spaced = " ".join(toks) == run
     pos = 0
-    for tok in run.split():
-        start = run.find(tok, pos)  # only white space lies between pos and the token
-        pos = start + len(tok)
-        part.append((start, pos))
+    for tok in toks:
+        start = pos if spaced else run.find(tok, pos)  # only white space lies in between
+        end = start + len(tok)
+        pos = end + 1 if spaced else end
+        part.append((start, end))
+        if tok[-1] not in _BARE_ENDS:  # most words: neither ``_bare`` nor a possessive
+            words.append(tok)
+            continue
         words.append(_bare(tok))
         if tok.endswith(_POSSESSIVE):
             out.extend(_classify(run, part, words))
@@ -133,6 +142,7 @@ def _run_names(run: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+# Each ends in one of ``_BARE_ENDS``, which ``_run_names`` tests first.
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
 
@@ -140,31 +150,38 @@ def _classify(
     text: str, part: list[tuple[int, int]], words: list[str]
 ) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the name in the tokens at ``part`` (``words``: the tokens
-    without their possessive ending or trailing full stop and comma)."""
-    lows = [w.lower() for w in words]
-    if lows[-1] in ORG_TAILS and len(words) >= 2:
+    without their possessive ending or trailing full stop and comma).
+
+    Most runs are one or two capitalised words: lower case is made only of the words a
+    test reads, and the name's last words are an index range, not a list built per run."""
+    n = len(words)
+    if n >= 2 and words[-1].lower() in ORG_TAILS:
         i = 0
-        while i < len(words) - 1 and lows[i] in _COMMON:
+        while i < n - 1 and words[i].lower() in _COMMON:
             i += 1
         return [(part[i][0], part[-1][0] + len(words[-1]), "org")]
     # Drop leading titles, places and function words; what is left may be a name.
     i = 0
-    while i < len(words) and not _is_name_token(words[i]):
+    while i < n and not _is_name_token(words[i]):
         i += 1
-    if i == len(words):
-        places = [k for k, w in enumerate(lows) if w in PLACES and len(w) > 2]
-        if places and lows[0] not in _COMMON:
+    if i == n:
+        lows = [w.lower() for w in words]
+        if lows[0] not in _COMMON and any(w in PLACES and len(w) > 2 for w in lows):
             return [(part[0][0], part[-1][0] + len(words[-1]), "place")]
         return []
-    rest = list(range(i, len(words)))
-    if len(rest) > 3:
-        rest = rest[-2:]
-    if not all(_is_name_token(words[k]) or len(words[k]) <= 2 for k in rest):
-        rest = [k for k in rest if _is_name_token(words[k])][-1:]
-    if not rest:
-        return []
-    kind = "person" if len(rest) >= 2 else "single"
-    return [(part[rest[0]][0], part[rest[-1]][0] + len(words[rest[-1]]), kind)]
+    # The name is words[first:]: at most its last two words when more than three are left.
+    first = i if n - i <= 3 else n - 2
+    for k in range(first, n):
+        if not (_is_name_token(words[k]) or len(words[k]) <= 2):
+            break
+    else:
+        kind = "person" if n - first >= 2 else "single"
+        return [(part[first][0], part[-1][0] + len(words[-1]), kind)]
+    # Some word is neither a name nor short: the last name word alone, if any.
+    for k in range(n - 1, first - 1, -1):
+        if _is_name_token(words[k]):
+            return [(part[k][0], part[k][0] + len(words[k]), "single")]
+    return []
 
 
 class NameIndex:
@@ -184,7 +201,7 @@ class NameIndex:
         # surname seen in a full name count: they are looked at once all names are known.
         one_word: list[tuple[str, re.Match[str]]] = []
         for m in _CAP_RUN.finditer(text):
-            run = m.group()
+            run = m[0]
             if " " not in run and "\t" not in run:
                 one_word.append((run, m))
                 continue
@@ -200,7 +217,10 @@ class NameIndex:
                     singles.append((base + rs, run[rs:re_]))
         if by_surname:
             for run, m in one_word:
-                if (run in by_surname or _bare(run) in by_surname) and run.lower() not in _COMMON:
+                # ``_bare(run)`` is ``run`` unless it ends in one of ``_BARE_ENDS``.
+                if (
+                    run in by_surname or (run[-1] in _BARE_ENDS and _bare(run) in by_surname)
+                ) and run.lower() not in _COMMON:
                     singles.append((m.start(), run))
         for pos_, word in singles:
             if word not in by_surname:
@@ -221,7 +241,7 @@ class NameIndex:
         return entry[1][i] if i >= 0 else entry[1][0]
 
     def is_person(self, name: str) -> bool:
-        return name.split()[-1] in self._by_surname
+        return name.rsplit(None, 1)[-1] in self._by_surname
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
@@ -341,7 +361,9 @@ def _resolve_one(
     n_words = len(toks)
     head = _bare(toks[-1]).lower() if toks else ""
     first = (head if n_words == 1 else _bare(toks[0]).lower()) if toks else ""
-    names = _head_names(text, s, e)
+    # A source in lower-case ASCII ("he", "officials", "a senior aide") has no capital a
+    # name could start with (``_CAP_RUN`` opens on one), so it is not searched for names.
+    names = [] if raw.isascii() and raw.islower() else _head_names(text, s, e)
     persons = [n for n in names if n.kind == "person"]
     if persons:
         a.speaker, a.named, a.resolved_by = persons[-1].text, True, "name"
@@ -403,7 +425,9 @@ def speaker_table(text: str, attributions: Sequence[Attribution]) -> list[dict[s
     total_words = 0
     for a in attributions:
         name = a.speaker or "(no source)"
-        n_words = sum([len(text[s:e].split()) for s, e in a.content])
+        n_words = 0
+        for s, e in a.content:
+            n_words += len(text[s:e].split())
         total_words += n_words
         row = rows.get(name)
         if row is None:

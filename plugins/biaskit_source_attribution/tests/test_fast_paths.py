@@ -184,6 +184,170 @@ def test_run_names_tokens_are_those_of_a_regex_scan(run: str) -> None:
     assert speakers._run_names.__wrapped__(run) == _plain_run_names(run)
 
 
+def _plain_classify(
+    text: str, part: list[tuple[int, int]], words: list[str]
+) -> list[tuple[int, int, str]]:
+    """``speakers._classify`` as first written: every word lowered, the name's words a list."""
+    lows = [w.lower() for w in words]
+    if lows[-1] in speakers.ORG_TAILS and len(words) >= 2:
+        i = 0
+        while i < len(words) - 1 and lows[i] in speakers._COMMON:
+            i += 1
+        return [(part[i][0], part[-1][0] + len(words[-1]), "org")]
+    i = 0
+    while i < len(words) and not speakers._is_name_token(words[i]):
+        i += 1
+    if i == len(words):
+        places = [k for k, w in enumerate(lows) if w in speakers.PLACES and len(w) > 2]
+        if places and lows[0] not in speakers._COMMON:
+            return [(part[0][0], part[-1][0] + len(words[-1]), "place")]
+        return []
+    rest = list(range(i, len(words)))
+    if len(rest) > 3:
+        rest = rest[-2:]
+    if not all(speakers._is_name_token(words[k]) or len(words[k]) <= 2 for k in rest):
+        rest = [k for k in rest if speakers._is_name_token(words[k])][-1:]
+    if not rest:
+        return []
+    kind = "person" if len(rest) >= 2 else "single"
+    return [(part[rest[0]][0], part[rest[-1]][0] + len(words[rest[-1]]), kind)]
+
+
+_NAME_PIECES = [
+    *PIECES,
+    "Inc",
+    "Corp.",
+    "Party",
+    "Iowa",
+    "Washington",
+    "President",
+    "Sen.",
+    "de",
+    "Al",
+    "O'Brien",
+    "McCain’s",
+    "AB",
+    "NATO",
+    "İstanbul",
+    "X",
+    "Xi",
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), min_size=1, max_size=7))
+def test_classify_finds_the_name_the_plain_version_found(words: list[str]) -> None:
+    words = [w for w in (speakers._bare(w.strip()) for w in words) if w] or ["A"]
+    part, pos = [], 0
+    for w in words:
+        part.append((pos, pos + len(w)))
+        pos += len(w) + 1
+    run = " ".join(words)
+    assert speakers._classify(run, part, words) == _plain_classify(run, part, words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "has", "also", "n't", "to", "according"]), max_size=8))
+def test_cached_word_keys_and_core_spans_agree_with_stripping(words: list[str]) -> None:
+    for w in words:
+        assert features.word_key(w) == scan.key(w)
+        start, end = model._core_span(w, 10)
+        assert (end - start == len(w)) == (w == w.strip(scan.PUNCT))
+
+
+def _plain_is_final(text: str, pos: int, end: int) -> bool:
+    """``frames._is_final`` as first written: every word after the cue split off."""
+    j = pos
+    while j < end and text[j].isspace():
+        j += 1
+    if (
+        j < end
+        and text[j] == ","
+        and (
+            frames._PARTICIPLE_TAIL.match(text, pos, end)
+            or frames._APPOSITION_TAIL.match(text, pos, end)
+        )
+    ):
+        return True
+    if end - pos > frames._FINAL_WINDOW:
+        return False
+    rest = text[pos:end].strip().rstrip('.!?"”’ ').lstrip(", ")
+    if not rest:
+        return True
+    words = rest.split()
+    adverbial = (
+        words[0].lower() in frames._ADVERBIAL_START or frames._TIME_AGO.match(rest) is not None
+    )
+    if adverbial and len(words) <= 12 and " that " not in rest:
+        return frames._PARTICIPLE_TAIL.search(rest) is not None or not any(c in rest for c in ",;:")
+    return False
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*PIECES, "on", "Tuesday", "two weeks ago", " that ", "adding"]),
+        max_size=30,
+    ).map("".join),
+    st.data(),
+)
+def test_is_final_reading_a_dozen_words_agrees_with_splitting_all(
+    text: str, data: st.DataObject
+) -> None:
+    end = data.draw(st.integers(0, len(text)))
+    pos = data.draw(st.integers(0, end))
+    try:
+        expected: object = _plain_is_final(text, pos, end)
+    except IndexError as e:  # white space the first strip keeps (a known edge case)
+        expected = type(e)
+    try:
+        found: object = frames._is_final(text, pos, end)
+    except IndexError as e:
+        found = type(e)
+    assert found == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, st.data())
+def test_comma_first_clause_break_agrees_with_the_search(text: str, data: st.DataObject) -> None:
+    end = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(0, end))
+    expected = frames._CLAUSE_BREAK.search(text, start, end) is not None
+    assert frames._clause_break(text, start, end) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*_NAME_PIECES, "he", "officials", "a senior aide"]), max_size=8))
+def test_lower_case_ascii_sources_hold_no_names(pieces: list[str]) -> None:
+    text = " ".join(pieces).lower()
+    if text.isascii() and text.islower():
+        assert speakers._head_names(text, 0, len(text)) == []
+        assert speakers.names_in(text, 0, len(text)) == []
+
+
+def _plain_adjunct_start(text: str, start: int, end: int) -> int:
+    """``frames._adjunct_start`` as first written: the search run on every stretch."""
+    for m in frames._ADJUNCT.finditer(text, start, end):
+        if m.group("w") not in frames._NOT_PARTICIPLES and frames._has_words(
+            text, start, m.start(), 2
+        ):
+            return m.start()
+    return end
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from([*PIECES, "prompting", "and", "not", "including"]), max_size=30).map(
+        "".join
+    ),
+    st.data(),
+)
+def test_comma_checked_adjunct_start_agrees_with_the_search(text: str, data: st.DataObject) -> None:
+    end = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(0, end))
+    assert frames._adjunct_start(text, start, end) == _plain_adjunct_start(text, start, end)
+
+
 def test_wanted_words_equals_the_plain_loop() -> None:
     words = ["He", "said,", "unsaid", "“said”", "things", "said:", "Said"]
     forms = scan.surface_forms(["said"])
