@@ -169,10 +169,10 @@ def _is_final(text: str, pos: int, end: int) -> bool:
         # cost per cue bounded in run-on text.
         return False
     rest = text[pos:end].strip().rstrip('.!?"”’ ').lstrip(", ")
-    if not rest:
-        return True
     # Only the first word and whether there are more than a dozen are read.
     words = rest.split(None, _FINAL_WORDS)
+    if not words:  # nothing but punctuation and white space ("said, \t.") follows the cue
+        return True
     adverbial = words[0].lower() in _ADVERBIAL_START or _TIME_AGO.match(rest) is not None
     if adverbial and len(words) <= _FINAL_WORDS and " that " not in rest:
         return _PARTICIPLE_TAIL.search(rest) is not None or not any(c in rest for c in ",;:")

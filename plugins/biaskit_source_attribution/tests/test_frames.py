@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from biaskit import Document
+from biaskit_source_attribution import SourceAttributionScorer
 from biaskit_source_attribution.frames import POLL, CueHit, build_attributions
 from biaskit_source_attribution.scan import scan
 
@@ -440,3 +442,13 @@ def test_opening_participle_shares_the_main_subject() -> None:
         {"cue": "Conceding", "source": "Cole", "content": ["that the bridge is old"]},
         {"cue": "warned", "source": "Cole", "content": ["that repairs would take years"]},
     ]
+
+
+@pytest.mark.parametrize("blank", ["\t", "\u2003", "\x0b", "\u00a0"])
+def test_only_punctuation_and_odd_white_space_after_a_closing_cue(blank: str) -> None:
+    # "said, <tab>." once raised IndexError: what followed the cue stripped to white space
+    # that the strip of plain spaces left, and had no first word.
+    # It is read as the same text with a plain space there.
+    text = f"He said, {blank}."
+    assert relations(text, "said") == relations("He said,  .", "said")
+    assert SourceAttributionScorer().score(Document("d", text)).dimension == "source_attribution"
