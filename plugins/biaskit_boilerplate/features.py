@@ -122,9 +122,7 @@ LINK_LINE_WORDS = 8
 _STAMP_CHARS = _DIGITS + ":./-,"
 _LAST = slice(-1, None)
 _FIRST_CHAR = slice(0, 1)
-_ANCHORED_BY_FIRST = patterns.ANCHORED_BY_FIRST
-_OTHER = repeat(patterns.ANCHORED_OTHER)
-_FIRST_CHARS = repeat(slice(0, 1))
+_ANCHORED_LOWER = patterns.ANCHORED_LOWER
 _TRIGGERS = patterns.TRIGGERS
 _TRIGGER_CHARS = patterns.TRIGGER_CHARS
 _MAX_PATTERN_CHARS = patterns.MAX_PATTERN_CHARS
@@ -595,10 +593,7 @@ def _lines_features(texts: Sequence[str]) -> tuple[Any, list[list[str]]]:
 
     # Furniture phrases: one gate per line, the exact patterns only where it lets one through.
     pattern = [0] * n
-    # ``_ANCHORED_LOWER.match`` of each line, by way of its first character (see
-    # ``patterns.ANCHORED_BY_FIRST``).
-    matchers = map(_ANCHORED_BY_FIRST.get, map(operator.getitem, lows, _FIRST_CHARS), _OTHER)
-    anchored = list(map(operator.call, matchers, lows))
+    anchored = list(map(_ANCHORED_LOWER.match, lows))
     untriggered = list(map(operator.not_, _field(codes, _TRIGGER_SHIFT)))
     for ch in _TRIGGER_CHARS:
         if ch in joined_low:

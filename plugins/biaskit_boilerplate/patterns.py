@@ -19,8 +19,8 @@ or one of its trigger strings (``trigger_chars``, looked for in the whole line).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from typing import Any, NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
 MAX_PATTERN_CHARS = 400
 
@@ -295,101 +295,6 @@ def _on_lower_case(i: int) -> str:
 # alternative that matches (named p<index>) is the pattern that comes first in PATTERNS.
 # Without the IGNORECASE flag this is several times faster than the patterns one by one.
 ANCHORED_LOWER = re.compile("|".join(f"(?P<p{i}>{_on_lower_case(i)})" for i in ANCHORED))
-
-
-def _first_chars(source: str) -> frozenset[str] | None:
-    """The characters a match of ``source`` (at the start of a string, no flags) can open
-    with; None when any character may, or when the pattern opens with something this
-    reading does not follow (a class by category such as ``\\d``, a negated set, a
-    case-blind group, a look-around): the dispatch below then tries it on every line.
-
-    Read from ``re``'s own parse of the pattern, so the set is the one ``re`` matches by;
-    a ``re`` without that parser (it is internal) leaves every pattern on every line.
-    """
-    try:
-        from re import _constants as sre  # type: ignore[attr-defined]
-        from re import _parser  # type: ignore[attr-defined]
-
-        found, nullable = _opening(_parser.parse(source), sre)
-    except Exception:  # a parser this reading does not know: stay exact, try it everywhere
-        return None
-    return None if found is None or nullable else frozenset(found)
-
-
-def _opening(items: Any, sre: Any) -> tuple[set[str] | None, bool]:
-    """(the opening characters of a parsed sequence, whether it can match nothing)."""
-    out: set[str] = set()
-    for op, av in items:
-        if op is sre.AT:  # ^, \\b: zero-width, the next item opens the match
-            continue
-        if op is sre.LITERAL:
-            return out | {chr(av)}, False
-        if op is sre.IN:
-            for kind, arg in av:
-                if kind is sre.LITERAL:
-                    out.add(chr(arg))
-                elif kind is sre.RANGE and arg[1] - arg[0] < 256:
-                    out.update(map(chr, range(arg[0], arg[1] + 1)))
-                else:
-                    return None, False
-            return out, False
-        if op is sre.SUBPATTERN and not av[1] and not av[2]:  # no flags of its own
-            found, nullable = _opening(av[3], sre)
-        elif op is sre.BRANCH:
-            found, nullable = set(), False
-            for alternative in av[1]:
-                part, empty = _opening(alternative, sre)
-                if part is None:
-                    return None, False
-                found |= part
-                nullable = nullable or empty
-        elif op is sre.MAX_REPEAT or op is sre.MIN_REPEAT:
-            found, nullable = _opening(av[2], sre)
-            nullable = nullable or av[0] == 0
-        else:
-            return None, False
-        if found is None:
-            return None, False
-        out |= found
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _dispatch() -> tuple[dict[str, Callable[[str], re.Match[str] | None]], Callable[..., Any]]:
-    """``ANCHORED_LOWER.match`` split by the line's first character: for each character
-    some anchored pattern can open with, the alternation of just the patterns that can
-    match a line starting with it (in ``ANCHORED`` order, under the same group names, so
-    the first alternative to match and its ``lastgroup`` are the same); for any other
-    character, of the patterns that can open with anything.
-
-    ``re`` tries every alternative of ``ANCHORED_LOWER`` in turn at the start of the line
-    (an alternative that opens with a named group is never skipped on its first character),
-    so a prose line paid for fourteen failed attempts; here it pays for the few patterns
-    that can open with its letter.
-    """
-    opening = {i: _first_chars(_on_lower_case(i)) for i in ANCHORED}
-
-    def alternation(keep: list[int]) -> Callable[[str], re.Match[str] | None]:
-        if not keep:
-            return _no_match
-        return re.compile("|".join(f"(?P<p{i}>{_on_lower_case(i)})" for i in keep)).match
-
-    anywhere = [i for i in ANCHORED if opening[i] is None]
-    chars = set().union(*(found for found in opening.values() if found is not None))
-    by_first = {
-        c: alternation([i for i in ANCHORED if opening[i] is None or c in opening[i]])  # type: ignore[operator]
-        for c in sorted(chars)
-    }
-    return by_first, alternation(anywhere)
-
-
-def _no_match(line: str) -> None:
-    return None
-
-
-# ``ANCHORED_LOWER.match(line)`` is ``ANCHORED_BY_FIRST.get(line[:1], ANCHORED_OTHER)(line)``.
-ANCHORED_BY_FIRST, ANCHORED_OTHER = _dispatch()
 _CASE_SENSITIVE = frozenset(i for i in ANCHORED if not PATTERNS[i].regex.flags & re.IGNORECASE)
 TRIGGERS: frozenset[str] = frozenset().union(*(PATTERNS[i].triggers for i in UNANCHORED))
 TRIGGER_CHARS: tuple[str, ...] = tuple(
@@ -411,7 +316,7 @@ def match(
     low = text.lower() if lowered is None else lowered
     if words is None:
         words = [w.strip(STRIP) for w in low.split()]
-    anchored = ANCHORED_BY_FIRST.get(low[:1], ANCHORED_OTHER)(low)
+    anchored = ANCHORED_LOWER.match(low)
     triggered = not TRIGGERS.isdisjoint(words) or any(map(low.__contains__, TRIGGER_CHARS))
     if anchored is None and not triggered:
         return 0

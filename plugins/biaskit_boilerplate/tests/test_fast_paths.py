@@ -62,38 +62,6 @@ def test_match_finds_the_first_pattern_every_pattern_in_turn_finds(line: str) ->
     assert patterns.match(line, n_words) == patterns._each(line, n_words, low)
 
 
-def _same_match(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
-    return (a is None) == (b is None) and (
-        a is None or (a.lastgroup, a.span()) == (b.lastgroup, b.span())
-    )  # type: ignore[union-attr]
-
-
-@settings(max_examples=1000, deadline=None)
-@given(st.one_of(st.lists(_PIECES, max_size=8).map("".join), st.text(max_size=30)))
-def test_the_first_character_dispatch_matches_as_the_whole_alternation(line: str) -> None:
-    low = line.lower()
-    by_first = patterns.ANCHORED_BY_FIRST.get(low[:1], patterns.ANCHORED_OTHER)(low)
-    assert _same_match(by_first, patterns.ANCHORED_LOWER.match(low))
-
-
-@pytest.mark.parametrize(
-    ("source", "opening"),
-    [
-        (r"^(?:read|see)\s", "rs"),
-        (r"^[(\[]?(?:by|via)\b", "([bv"),
-        (r"^(?:©\s?)?(?:ap|afp)", "©a"),
-        (r"^x*y", "xy"),
-        (r"^\d+ comments", None),  # a class by category: tried on every line
-        (r"^(?i:read)", None),  # a case-blind group
-        (r"^(?:a|)", None),  # may match nothing
-        (r"^[^a]", None),
-    ],
-)
-def test_the_opening_characters_of_a_pattern(source: str, opening: str | None) -> None:
-    found = patterns._first_chars(source)
-    assert found == (None if opening is None else frozenset(opening))
-
-
 def _reference_overlap(words: list[list[str]], prose: list[bool]) -> list[float]:
     """body_overlap as documented: the share of a non-prose line's content words (less
     function words) that some prose line has; 1 for prose, 0 throughout without prose."""
