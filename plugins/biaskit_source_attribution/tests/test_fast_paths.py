@@ -255,58 +255,6 @@ def test_cached_word_keys_and_core_spans_agree_with_stripping(words: list[str]) 
         assert (end - start == len(w)) == (w == w.strip(scan.PUNCT))
 
 
-def _plain_is_final(text: str, pos: int, end: int) -> bool:
-    """``frames._is_final`` as first written: every word after the cue split off."""
-    j = pos
-    while j < end and text[j].isspace():
-        j += 1
-    if (
-        j < end
-        and text[j] == ","
-        and (
-            frames._PARTICIPLE_TAIL.match(text, pos, end)
-            or frames._APPOSITION_TAIL.match(text, pos, end)
-        )
-    ):
-        return True
-    if end - pos > frames._FINAL_WINDOW:
-        return False
-    rest = text[pos:end].strip().rstrip('.!?"”’ ').lstrip(", ")
-    if not rest:
-        return True
-    words = rest.split()
-    adverbial = (
-        words[0].lower() in frames._ADVERBIAL_START or frames._TIME_AGO.match(rest) is not None
-    )
-    if adverbial and len(words) <= 12 and " that " not in rest:
-        return frames._PARTICIPLE_TAIL.search(rest) is not None or not any(c in rest for c in ",;:")
-    return False
-
-
-@settings(max_examples=400, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from([*PIECES, "on", "Tuesday", "two weeks ago", " that ", "adding"]),
-        max_size=30,
-    ).map("".join),
-    st.data(),
-)
-def test_is_final_reading_a_dozen_words_agrees_with_splitting_all(
-    text: str, data: st.DataObject
-) -> None:
-    end = data.draw(st.integers(0, len(text)))
-    pos = data.draw(st.integers(0, end))
-    try:
-        expected: object = _plain_is_final(text, pos, end)
-    except IndexError as e:  # white space the first strip keeps (a known edge case)
-        expected = type(e)
-    try:
-        found: object = frames._is_final(text, pos, end)
-    except IndexError as e:
-        found = type(e)
-    assert found == expected
-
-
 @settings(max_examples=400, deadline=None)
 @given(TEXTS, st.data())
 def test_comma_first_clause_break_agrees_with_the_search(text: str, data: st.DataObject) -> None:
