@@ -110,6 +110,7 @@ class Context:
     """A document's text with its sentences, quotations and words located once."""
 
     __slots__ = (
+        "_aligned_lower",
         "_headline",
         "_prose",
         "_prose_counts",
@@ -151,6 +152,22 @@ class Context:
         self._prose_words: tuple[list[str], ...] | None = None
         self._sentence_texts: list[str] | None = None
         self._prose_lower: str | None = None
+        self._aligned_lower: str | None = None
+
+    @property
+    def aligned_lower(self) -> str:
+        """The text lower-cased with every offset kept, for detectors that find a word in
+        lower case and read or flag the text at the same place: ``lower`` itself, unless
+        lower-casing changed a length ("İ" lower-cases to two characters, and every offset
+        after it would point one character early); then each character is lower-cased only
+        where that keeps its length."""
+        aligned = self._aligned_lower
+        if aligned is None:
+            aligned = self.lower
+            if len(aligned) != len(self.text):
+                aligned = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+            self._aligned_lower = aligned
+        return aligned
 
     @classmethod
     def build(cls, text: str) -> Context:

@@ -51,7 +51,7 @@ def detect(ctx: Context) -> list[Span]:
     if not ctx.bounds:
         return out
     present = word_list("countable_nouns.txt") & ctx.vocab
-    lower = ctx.lower
+    lower = ctx.aligned_lower  # its offsets are the text's
     for noun in sorted(present):
         at = lower.find(noun)
         while at >= 0:

@@ -64,7 +64,7 @@ WINDOW = 120
 
 def detect(ctx: Context) -> list[Span]:
     vocab = ctx.vocab
-    text, lower = ctx.text, ctx.lower
+    text, lower = ctx.text, ctx.aligned_lower  # its offsets are the text's
     n = len(text)
     found: list[tuple[int, int, int]] = []
     table = entries()

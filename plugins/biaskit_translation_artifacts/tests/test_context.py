@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from biaskit import Document
 from biaskit.text import sentences
+from biaskit_translation_artifacts import TranslationArtifactsScorer
 from biaskit_translation_artifacts.context import Context, prose_tokens, sentence_bounds
 
 PIECES = [
@@ -39,3 +42,23 @@ def test_quotes_and_positions() -> None:
     assert ctx.in_quote(ctx.text.index("will")) and not ctx.in_quote(ctx.text.index("left"))
     assert ctx.sentence_index(ctx.text.index("left")) == 0
     assert Context.build("no quotes here").quotes == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("Aİiıßſ KΣσ\u0130x.\n"), max_size=40))
+def test_aligned_lower_keeps_every_offset(text: str) -> None:
+    aligned = Context(text).aligned_lower
+    assert len(aligned) == len(text)
+    for c, low in zip(text, aligned, strict=True):
+        # Lower case where that keeps the length (a final sigma may be 'ς'), else as written.
+        assert low.casefold() == c.casefold() if len(c.lower()) == 1 else low == c
+
+
+@pytest.mark.parametrize("prefix", ["", "İstanbul. ", "İİİİİ "])
+def test_findings_after_a_character_that_grows_in_lower_case(prefix: str) -> None:
+    # "İ" lower-cases to two characters: found in the lower-cased text, a missing article
+    # was looked for one character early per "İ" before it, and lost or misplaced.
+    text = prefix + "Officials met at hotel and went to embassy."
+    report = TranslationArtifactsScorer().score(Document("d", text))
+    flagged = sorted(text[s.start : s.end] for s in report.spans if s.label == "missing-article")
+    assert flagged == ["at hotel", "to embassy"]
