@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from biaskit.text import lines, paragraphs, quoted_regions, sentences, words
+from biaskit.text import lines, lowered_text, paragraphs, quoted_regions, sentences, words
 
 TEXT = st.text(
     alphabet=st.characters(codec="utf-8") | st.sampled_from('"“”«»„.!?\n \t'), max_size=400
@@ -92,3 +92,15 @@ def test_mismatched_typographic_marks_still_pair() -> None:
 
 def test_closing_mark_never_opens_a_quote() -> None:
     assert quoted_regions("a” b ” c") == []
+
+
+@given(TEXT)
+def test_lowered_text_keeps_every_offset(text: str) -> None:
+    low = lowered_text(text)
+    assert len(low) == len(text)
+    if len(text.lower()) == len(text):
+        assert low == text.lower()
+
+
+def test_lowered_text_leaves_a_character_that_grows_as_written() -> None:
+    assert lowered_text("İstanbul AT") == "İstanbul at"

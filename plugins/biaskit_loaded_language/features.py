@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from biaskit.text import _ABBREVIATIONS
+from biaskit.text import _ABBREVIATIONS, lowered_text
 
 from .lexicon import get_lexicon
 from .morphology import group_label
-from .quotes import LineIndex, find_quote_regions, lowered_text, scare_quotes
+from .quotes import LineIndex, find_quote_regions, scare_quotes
 from .terms import _nested
 
 __all__ = [

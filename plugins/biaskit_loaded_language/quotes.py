@@ -17,14 +17,13 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from biaskit.text import quoted_regions
+from biaskit.text import lowered_text, quoted_regions
 
 __all__ = [
     "LineIndex",
     "QuoteRegion",
     "find_quote_regions",
     "is_title_case_line",
-    "lowered_text",
     "scare_quotes",
 ]
 
@@ -66,14 +65,6 @@ _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 _MINOR = frozenset(
     ["a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "at", "by", "from"]
 )
-
-
-def lowered_text(text: str) -> str:
-    """Lower-case with offsets preserved (a few characters grow when lower-cased: keep them)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 class LineIndex:

@@ -22,9 +22,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from biaskit.text import lowered_text
+
 from .lexicon import Entry, Lexicon, get_lexicon
 from .morphology import group_label
-from .quotes import LineIndex, QuoteRegion, find_quote_regions, lowered_text, scare_quotes
+from .quotes import LineIndex, QuoteRegion, find_quote_regions, scare_quotes
 
 __all__ = ["Term", "build_matcher", "find_terms", "scan"]
 

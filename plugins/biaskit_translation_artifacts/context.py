@@ -22,7 +22,7 @@ from collections import Counter
 from itertools import compress
 from operator import itemgetter, not_
 
-from biaskit.text import Segment, quoted_regions
+from biaskit.text import Segment, lowered_text, quoted_regions
 
 _TOKEN = re.compile(r"[a-z]+")
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
@@ -159,14 +159,11 @@ class Context:
         """The text lower-cased with every offset kept, for detectors that find a word in
         lower case and read or flag the text at the same place: ``lower`` itself, unless
         lower-casing changed a length ("İ" lower-cases to two characters, and every offset
-        after it would point one character early); then each character is lower-cased only
-        where that keeps its length."""
+        after it would point one character early); then ``biaskit.text.lowered_text``."""
         aligned = self._aligned_lower
         if aligned is None:
-            aligned = self.lower
-            if len(aligned) != len(self.text):
-                aligned = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
-            self._aligned_lower = aligned
+            same = len(self.lower) == len(self.text)
+            aligned = self._aligned_lower = self.lower if same else lowered_text(self.text)
         return aligned
 
     @classmethod

@@ -17,6 +17,7 @@ __all__ = [
     "WORD_RE",
     "Segment",
     "lines",
+    "lowered_text",
     "paragraphs",
     "quoted_regions",
     "sentences",
@@ -31,6 +32,16 @@ class Segment:
     start: int
     end: int
     text: str
+
+
+def lowered_text(text: str) -> str:
+    """``text.lower()`` with every offset kept, for finding words in lower case and reading or
+    flagging the text at the same place: the few characters that grow when lower-cased ("İ"
+    becomes two) are left as written, so that no offset after them shifts."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 _LINE = re.compile(r"[^\n]*")

@@ -17,10 +17,10 @@ from biaskit.bench.metrics import best_threshold
 from biaskit.bench.model import Example
 from biaskit.bench.training import UnsafeModel, load_model, save_model
 from biaskit.testing import check_scorer
+from biaskit.text import lowered_text
 from biaskit_loaded_language import LoadedLanguageScorer, biaskit_scorers
 from biaskit_loaded_language import model as M
 from biaskit_loaded_language.features import TOKEN, Voices, annotate, word_category
-from biaskit_loaded_language.quotes import lowered_text
 from biaskit_loaded_language.static import DIMENSIONS, WordPiece, load_table
 
 LOADED = ["slammed", "radical", "disgraceful", "thugs", "hysterical", "ranted"]
