@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .features import (
     CATEGORIES,
@@ -59,6 +59,7 @@ __all__ = [
     "TRUSTED_TYPES",
     "DocScores",
     "LoadedLanguageModel",
+    "WordWeight",
     "load",
     "train_model",
 ]
@@ -94,6 +95,22 @@ def _sigmoid(x: float) -> float:
 def _logit(p: float) -> float:
     p = min(max(p, 1e-9), 1 - 1e-9)
     return math.log(p / (1 - p))
+
+
+class WordWeight(NamedTuple):
+    """``LoadedLanguageModel.explain_word``: a word's learned weight and what makes it up.
+
+    ``own`` (the word's part of the word-model logit) is ``itself`` (None when the training
+    sentences never had the word) + ``spelling`` (its character n-grams) + ``meaning`` (its
+    static vector) + ``category_weight`` (its lexicon category's, when it has one)."""
+
+    own: float
+    category: str
+    category_weight: float
+    reason: str
+    itself: float | None
+    spelling: float
+    meaning: float
 
 
 @dataclass(slots=True)
@@ -289,16 +306,29 @@ class LoadedLanguageModel:
         """Score every sentence (``bounds``: sorted, non-overlapping offsets) of ``text``."""
         return self._compile().score(text, bounds)
 
-    def explain_word(self, word: str) -> tuple[float, str, float, str]:
-        """A word's own learned weight (spelling, static vector and lexicon category, in
-        logits), its lexicon category, that category's learned weight, and the lexicon's
-        reason."""
+    def explain_word(self, word: str) -> WordWeight:
+        """A word's own learned weight (in logits), where it comes from, and its lexicon
+        category with that category's learned weight and the lexicon's reason.
+
+        The parts matter to a reader: a word BABE's experts marked earns a weight of its
+        own, while a word the training sentences never had ("Erling") is weighed only by
+        spelling fragments and meaning it shares with marked words, a weaker kind of
+        evidence that a reason should not present as the experts' verdict on that word."""
         compiled = self._compile()
         found = compiled.explained.get(word)
         if found is None:
             own = float(compiled.table[compiled._id(word)][compiled.PART])
             category, _, reason = word_category(word)
-            found = (own, category, float(compiled.category.get(category, 0.0)), reason)
+            itself, spelling, meaning = compiled.weight_parts(word)
+            found = WordWeight(
+                own,
+                category,
+                float(compiled.category.get(category, 0.0)),
+                reason,
+                itself,
+                spelling,
+                meaning,
+            )
             compiled.explained[word] = found
         return found
 
@@ -375,7 +405,7 @@ class _Compiled:
         self.intercept = model.sentence_intercept_
         self.ids: dict[str, int] = {}
         # explain_word's answers: the same few loaded words are blamed over and over.
-        self.explained: dict[str, tuple[float, str, float, str]] = {}
+        self.explained: dict[str, WordWeight] = {}
         self.table = np.zeros((1024, self.COLUMNS))
 
     def word_row(self, w: str) -> list[float]:
@@ -419,6 +449,17 @@ class _Compiled:
             self.prev.get(w, 0.0),
             self.next.get(w, 0.0),
         ]
+
+    def weight_parts(self, w: str) -> tuple[float | None, float, float]:
+        """The parts of ``word_row``'s word-model weight other than the lexicon category's:
+        the word's own feature (None for a word not in the training sentences), its
+        character n-grams, and its pieces' mean static vector."""
+        itself = self.word_weights.get("w:" + w)
+        ww = self.word_weights
+        spelling = sum(ww.get(f, 0.0) for f in word_features(w)[1:])
+        ids = self.pieces.pieces(w)
+        meaning = sum(self.word_static[i] for i in ids) / len(ids) if ids else 0.0
+        return itself, spelling, meaning
 
     def _id(self, w: str) -> int:
         import numpy as np

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from biaskit.bench.model import Example
     from biaskit.bench.training import TrainedModel
 
-    from .model import LoadedLanguageModel
+    from .model import LoadedLanguageModel, WordWeight
 
 __all__ = [
     "LABELS",
@@ -140,7 +140,7 @@ class LoadedLanguageScorer:
     """
 
     name = "loaded_language"
-    version = "0.2.3"
+    version = "0.2.4"
     description = "Emotionally charged, evaluative and pejorative wording, reporter vs quotes"
     default = True
 
@@ -279,26 +279,39 @@ def _dominant_voice(narration: float, quoted: float, terms: list[Term]) -> str:
 _VOICE = {False: "in the reporter's voice", True: "in a quote"}
 
 
-def _word_note(
-    model: Any, ann: Any, k: int, p: float, explained: tuple[float, str, float, str]
-) -> str:
-    """Why word ``k`` of a sentence was blamed, in words: its own learned weight, its lexicon
-    category, the push its neighbours gave it, and its voice; ``explained`` is
-    ``model.explain_word`` of the word."""
-    own, category, category_weight, reason = explained
+def _word_note(model: Any, ann: Any, k: int, p: float, explained: WordWeight) -> str:
+    """Why word ``k`` of a sentence was blamed, in words: its own learned weight and what
+    makes it up, its lexicon category, the push its neighbours gave it, and its voice;
+    ``explained`` is ``model.explain_word`` of the word."""
     prev = ann.words[k - 1] if k > 0 else "<s>"
     nxt = ann.words[k + 1] if k + 1 < len(ann.words) else "</s>"
     context = model.context_weight(prev, nxt)
-    parts = [f"learned weight {own:+.1f} for the word (from BABE experts' marks)"]
-    if category:
-        name = _CATEGORY_NAMES.get(category, category)
-        parts.append(f"lexicon: {name.lower()}, {reason} ({category_weight:+.1f})")
+    parts = [_weight_note(explained)]
+    if explained.category:
+        name = _CATEGORY_NAMES.get(explained.category, explained.category)
+        parts.append(
+            f"lexicon: {name.lower()}, {explained.reason} ({explained.category_weight:+.1f})"
+        )
     if ann.scared[k]:
         parts.append("set in scare quotes")
     if abs(context) >= 0.3:
         parts.append(f"context '{prev} _ {nxt}' ({context:+.1f})")
     voice = "in a quote" if ann.quoted[k] else "in the reporter's voice"
     return f"Loaded term {voice}, p={p:.2f}: " + "; ".join(parts) + "."
+
+
+def _weight_note(w: WordWeight) -> str:
+    """The word's learned weight with its parts, so that a reader can tell a word BABE's
+    experts marked from one that only looks or means like such words."""
+    itself = (
+        "the word itself unseen in BABE's training sentences"
+        if w.itself is None
+        else f"the word itself {w.itself:+.1f}"
+    )
+    return (
+        f"learned weight {w.own:+.1f} from BABE experts' marks "
+        f"(spelling {w.spelling:+.1f}, meaning {w.meaning:+.1f}, {itself})"
+    )
 
 
 def score_with_model(

@@ -3,6 +3,7 @@ loading safely, the shipped model, and the optional embedding scorer's logic."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -207,6 +208,25 @@ def test_words_of_a_scored_sentence_match_its_voices(text: str) -> None:
             want.scared,
             want.spans,
         )
+
+
+def test_a_words_learned_weight_is_split_into_its_parts() -> None:
+    """A reason must not present a word the training sentences never had as one the experts
+    marked: its weight comes from spelling and meaning alone, and the parts add up to it."""
+    from biaskit_loaded_language.scorer import shipped_model
+
+    model = shipped_model()
+    for word, seen in (("outrageous", True), ("slammed", True), ("zorblaxian", False)):
+        w = model.explain_word(word)
+        assert (w.itself is not None) is seen
+        parts = (w.itself or 0.0) + w.spelling + w.meaning + w.category_weight
+        assert w.own == pytest.approx(parts, abs=1e-9)
+    text = "Critics called the plan an outrageous grotesquerie."
+    result = LoadedLanguageScorer().score(Document("d", text))
+    notes = {text[s.start : s.end]: s.note for s in result.spans}
+    parts = r"\(spelling [+-]\d+\.\d, meaning [+-]\d+\.\d, the word itself [+-]\d+\.\d\)"
+    assert re.search(parts, notes["outrageous"])
+    assert "the word itself unseen in BABE's training sentences" in notes["grotesquerie"]
 
 
 def test_word_category_reads_the_lexicon_and_morphology() -> None:
