@@ -33,7 +33,12 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from timing import best_rates, first_sight_child, first_sight_rate
+from timing import (
+    add_first_sight_arguments,
+    best_rates,
+    first_sight_child,
+    first_sight_rate,
+)
 
 from biaskit import Document
 from biaskit_source_attribution import SourceAttributionScorer
@@ -81,13 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     parser.add_argument("--repeat", type=int, default=3, help="passes; the best is reported")
     parser.add_argument("--limit", type=int, default=300, help="texts per corpus at most")
-    parser.add_argument(
-        "--first-sight-runs",
-        type=int,
-        default=3,
-        help="fresh processes per half for the first-sight figure (0: skip it)",
-    )
-    parser.add_argument("--half", type=int, choices=(0, 1), help=argparse.SUPPRESS)
+    add_first_sight_arguments(parser)
     parser.add_argument("--corpus", choices=("polnear", "aeb"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 

@@ -36,7 +36,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlparse
 
-from timing import best_rates, first_sight_child, first_sight_rate
+from timing import (
+    add_first_sight_arguments,
+    best_rates,
+    first_sight_child,
+    first_sight_rate,
+)
 
 from biaskit import Document
 from biaskit_boilerplate import BoilerplateScorer
@@ -112,13 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     parser.add_argument("--repeat", type=int, default=3, help="passes; the best is reported")
     parser.add_argument("--layout", choices=(*LAYOUTS, "all"), default="all")
-    parser.add_argument(
-        "--first-sight-runs",
-        type=int,
-        default=3,
-        help="fresh processes per half for the first-sight figure (0: skip it)",
-    )
-    parser.add_argument("--half", type=int, choices=(0, 1), help=argparse.SUPPRESS)
+    add_first_sight_arguments(parser)
     args = parser.parse_args(argv)
 
     arts = articles(args.data_dir)

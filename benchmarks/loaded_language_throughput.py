@@ -35,7 +35,12 @@ import re
 import sys
 from pathlib import Path
 
-from timing import best_rates, first_sight_child, first_sight_rate
+from timing import (
+    add_first_sight_arguments,
+    best_rates,
+    first_sight_child,
+    first_sight_rate,
+)
 
 from biaskit import Document
 
@@ -86,13 +91,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="timed passes (best is kept)")
     parser.add_argument("--model", type=Path, help="a .skops model instead of the shipped one")
     parser.add_argument("--rules", action="store_true", help="the lexicon rules alone")
-    parser.add_argument(
-        "--first-sight-runs",
-        type=int,
-        default=3,
-        help="fresh processes per half for the first-sight figure (0: skip it)",
-    )
-    parser.add_argument("--half", type=int, choices=(0, 1), help=argparse.SUPPRESS)
+    add_first_sight_arguments(parser)
     args = parser.parse_args()
 
     from biaskit_loaded_language import LoadedLanguageScorer

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Sequence
+from typing import Any
 
 
 def best_rates(
@@ -38,6 +39,20 @@ def best_rates(
 # ``runs`` fresh processes per half.
 
 _FIRST_SIGHT = "FIRST-SIGHT"
+
+
+def add_first_sight_arguments(parser: Any) -> None:
+    """The options every throughput script takes for the first-sight figure: how many fresh
+    processes per half, and (hidden) the half a child process times."""
+    import argparse
+
+    parser.add_argument(
+        "--first-sight-runs",
+        type=int,
+        default=3,
+        help="fresh processes per half for the first-sight figure (0: skip it)",
+    )
+    parser.add_argument("--half", type=int, choices=(0, 1), help=argparse.SUPPRESS)
 
 
 def first_sight_child(score: Callable[[str], object], texts: Sequence[str], half: int) -> None:

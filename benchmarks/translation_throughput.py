@@ -29,7 +29,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from timing import best_rates, first_sight_child, first_sight_rate
+from timing import (
+    add_first_sight_arguments,
+    best_rates,
+    first_sight_child,
+    first_sight_rate,
+)
 
 from biaskit import Document
 from biaskit_translation_artifacts import TranslationArtifactsScorer
@@ -64,13 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n", 1)[0])
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     parser.add_argument("--repeat", type=int, default=3, help="passes; the best is reported")
-    parser.add_argument(
-        "--first-sight-runs",
-        type=int,
-        default=3,
-        help="fresh processes per half for the first-sight figures (0: skip them)",
-    )
-    parser.add_argument("--half", type=int, choices=(0, 1), help=argparse.SUPPRESS)
+    add_first_sight_arguments(parser)
     parser.add_argument("--pass", dest="which", choices=_FIRST_SIGHT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
