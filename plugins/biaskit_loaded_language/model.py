@@ -84,6 +84,7 @@ MAX_CACHED_WORDS = 100_000
 # Out-of-fold word scores for the sentence model are taken over this many folds.
 FOLDS = 5
 START, END = "<s>", "</s>"
+_TWOS = repeat(2)
 
 
 def _sigmoid(x: float) -> float:
@@ -429,15 +430,22 @@ class _Compiled:
         weights and their count, log(1 - its lexicon weight), its lexicon category one-hot,
         its part of the word-model logit (spelling, static vector, lexicon category), and its
         weight as a left and as a right neighbour."""
+        features = word_features(w)
         dot = norm = part = 0.0
-        spelling = self.spelling
-        for f, c in Counter(word_features(w)).items():
-            found = spelling.get(f)
-            if found is not None:
-                weight, idf, own = found
-                dot += c * weight
-                norm += (c * idf) ** 2
-                part += c * own
+        if len(set(features)) == len(features):
+            # Every n-gram once, as in most words: the same sums, in the same order, in C.
+            found = list(filter(None, map(self.spelling.get, features)))
+            if found:
+                weights, idfs, owns = zip(*found, strict=True)
+                dot, norm, part = sum(weights), sum(map(pow, idfs, _TWOS)), sum(owns)
+        else:
+            for f, c in Counter(features).items():
+                got = self.spelling.get(f)
+                if got is not None:
+                    weight, idf, own = got
+                    dot += c * weight
+                    norm += (c * idf) ** 2
+                    part += c * own
         ids = self.pieces.pieces(w)
         static = sum(map(self.sentence_static.__getitem__, ids))
         if ids:

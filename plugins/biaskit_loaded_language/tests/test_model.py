@@ -229,6 +229,31 @@ def test_a_words_learned_weight_is_split_into_its_parts() -> None:
     assert "the word itself unseen in BABE's training sentences" in notes["grotesquerie"]
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abnaé-’'1", min_size=0, max_size=12) | st.text(max_size=8))
+def test_a_words_row_sums_each_spelling_feature_times_its_count(word: str) -> None:
+    """Words whose n-grams all differ are summed in C; the row must be what weighing each
+    distinct n-gram by its count gives ("banana" repeats "ana"), to the bit."""
+    from collections import Counter
+
+    from biaskit_loaded_language.features import word_features
+    from biaskit_loaded_language.scorer import shipped_model
+
+    compiled = shipped_model()._compile()
+    dot = norm = part = 0.0
+    for f, c in Counter(word_features(word)).items():
+        weight, idf, own = compiled.spelling.get(f, (0.0, 0.0, 0.0))
+        dot += c * weight
+        norm += (c * idf) ** 2
+        part += c * own
+    ids = compiled.pieces.pieces(word)
+    if ids:
+        part += sum(compiled.word_static[i] for i in ids) / len(ids)
+    part += compiled.category.get(word_category(word)[0], 0.0)
+    row = compiled.word_row(word)
+    assert (row[0], row[1], row[compiled.PART]) == (dot, norm, part)
+
+
 def test_word_category_reads_the_lexicon_and_morphology() -> None:
     assert word_category("regime")[0] == "pejorative"
     assert word_category("slammed")[0] == "reporting-verb"
