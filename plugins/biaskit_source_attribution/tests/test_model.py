@@ -122,6 +122,37 @@ def test_scorer_train_and_with_model(
     assert result.details["main_speaker"] == "Tom Berg"
 
 
+def test_training_keeps_every_hand_lexicon_word(
+    corpus: tuple[list[Example], list[Example]],
+) -> None:
+    """Pruning drops candidate words the fitted model seldom accepts in train, but not the hand
+    lexicon's: a reporting verb the train copy uses otherwise ("the United States") or seldom
+    is a cue in other news ("The report states that ...")."""
+    from biaskit_source_attribution.cues import LEXICON_KEYS
+
+    train, dev = corpus
+    nouns = "\n\n".join(["The United States and several states sent envoys."] * 6)
+    train = [*train, Example("states", nouns, (), "train", task="spans", spans=())]
+    payload, _, _ = fit_cue_model(train, dev, random_state=0)
+    assert "states" in LEXICON_KEYS
+    assert set(payload["vocabulary"].split("\n")) >= LEXICON_KEYS
+
+
+def test_the_shipped_model_reads_verbs_of_saying_beyond_its_train_copy() -> None:
+    from biaskit.model import Document
+    from biaskit_source_attribution.cues import LEXICON_KEYS
+
+    assert load(DEFAULT_MODEL).vocabulary >= LEXICON_KEYS
+    scorer = SourceAttributionScorer()
+    for text, cue in (
+        ("The ministry confirms that the talks will resume next week.", "confirms"),
+        ("Lavrov underlines that Russia is ready for dialogue.", "underlines"),
+        ("He replies that the decision was made in good faith.", "replies"),
+    ):
+        result = scorer.score(Document("t", text))
+        assert [text[s.start : s.end] for s in result.spans if s.label == "cue"] == [cue]
+
+
 def test_loading_refuses_untrusted_types(tmp_path: Path) -> None:
     from collections import Counter
 
