@@ -99,6 +99,9 @@ class CueHit:
 
 
 _WORD = re.compile(r"[\w’'\-]+")
+# A word with a letter in it: what a statement after "Name:" must have two of, where a tally
+# ("Clinton: 1,769.") has none.
+_LETTER_WORD = re.compile(r"[\w’'\-]*[^\W\d_][\w’'\-]*")
 _NP_BETWEEN = re.compile(r"^[\s,—–-]*(?P<np>[^\s,.!?;:\"“”«»()][^!?;:\"“”«»\n]{0,80}?)?[\s,]*$")
 _CONJUNCTION = frozenset(["and", "but", "or", "while", "as", "so", "because", "then", "yet"])
 _ADVERBIAL_START = _set(
@@ -139,13 +142,13 @@ _MIN_ORPHAN_WORDS = 3
 _MAX_ORPHAN_DISTANCE = 2000  # characters between a relation and a quotation continuing it
 
 
-def _has_words(text: str, start: int, end: int, k: int) -> bool:
-    """Whether ``text[start:end]`` holds at least ``k`` words (``len(_WORD.findall(text,
+def _has_words(text: str, start: int, end: int, k: int, word: re.Pattern[str] = _WORD) -> bool:
+    """Whether ``text[start:end]`` holds at least ``k`` words (``len(word.findall(text,
     start, end)) >= k``), reading no further than the ``k``-th: every use compares a count
     with a small number, and contents run to dozens of words."""
     if k <= 0:
         return True
-    for _ in _WORD.finditer(text, start, end):
+    for _ in word.finditer(text, start, end):
         k -= 1
         if k == 0:
             return True
@@ -331,7 +334,7 @@ def _frame(s: Scan, hit: CueHit, sent: tuple[int, int], done: Sequence[_Frame]) 
         line_end = text.find("\n", hit.end)
         line_end = len(text) if line_end < 0 else line_end
         a, b = trim(text, hit.end, line_end, _CONTENT_STRIP)
-        if not _has_words(text, a, b, 2) or _name_list(text[a:b]):
+        if not _has_words(text, a, b, 2, _LETTER_WORD) or _name_list(text[a:b]):
             return None
         return _Frame(hit, "colon", hit.source, [(a, _strip_end(text, a, b))], left=hit.start)
     if hit.head in (ACCORDING, POLL):

@@ -131,7 +131,9 @@ def sentence_starts(text: str) -> list[int]:
 
 
 # "Bernie Sanders: I'm not much of a socialist", "CLINTON: Honestly, ...": a line opening
-# with a name and a colon is that person's statement (headlines, interview transcripts).
+# with a name and a colon is that person's statement (headlines, interview transcripts);
+# not a label ("Source:", "Photo:") nor a running headline's series name ("The Latest:",
+# as the AP and others title live updates).
 _NAME_COLON = re.compile(
     r"^[ \t]*(?P<name>[A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*){0,3}):[ \t]+(?=\S)", re.MULTILINE
 )
@@ -143,7 +145,7 @@ _NOT_NAMES = _set(
     see also more contact email phone tel fax subscribe sign caption file getty reuters ap
     afp disclaimer copyright correction clarification q a question answer transcript
     summary abstract full text update contributing contributors notice deaths obituary
-    reporting additional
+    reporting additional latest
     """
 )
 

@@ -435,6 +435,14 @@ def test_a_roster_after_a_colon_is_not_a_statement() -> None:
     assert build_attributions(scan(text, frozenset()), [hit]) == []
 
 
+def test_a_tally_after_a_colon_is_not_a_statement() -> None:
+    # Primary results ("Clinton: 1,769.") have numbers, not words, after the name.
+    text = "Clinton: 1,769.\nSanders: We won 1,501 delegates\nNext line."
+    hits = [CueHit(7, 8, ":", 0.8, "test", (0, 7)), CueHit(23, 24, ":", 0.8, "test", (16, 23))]
+    found = build_attributions(scan(text, frozenset()), hits)
+    assert [text[s:e] for a in found for s, e in a.content] == ["We won 1,501 delegates"]
+
+
 def test_opening_participle_shares_the_main_subject() -> None:
     text = "Conceding that the bridge is old, Cole warned that repairs would take years."
     found = relations(text, "Conceding", "warned")

@@ -84,3 +84,9 @@ def test_full_stop_after_white_space_only_is_a_sentence_end() -> None:
 
 def test_credit_labels_are_not_speakers() -> None:
     assert name_colons("Contributing: Ana Ruiz, City News Service.\n") == []
+
+
+def test_a_running_headline_series_is_not_a_speaker() -> None:
+    # The AP titles its live updates "The Latest: ...".
+    assert name_colons("The Latest: Sanders wins Minnesota caucuses.\n") == []
+    assert name_colons("Latest: Polls close in Ohio.\n") == []
