@@ -52,6 +52,11 @@ class WordPiece:
         self.index = {piece: i for i, piece in enumerate(vocab)}
         self.unknown = self.index.get("[UNK]", 0)
         self._cache: dict[str, tuple[int, ...]] = {}
+        # The pieces that may open a word, and those that continue one without their "##":
+        # the search then looks up slices of the word as they are, with no "##" + slice
+        # built for every length it tries.
+        self._heads = {p: i for p, i in self.index.items() if not p.startswith("##")}
+        self._tails = {p[2:]: i for p, i in self.index.items() if p.startswith("##")}
 
     def pieces(self, word: str) -> tuple[int, ...]:
         """The vocabulary ids of a lower-cased word (``[UNK]`` when it cannot be split)."""
@@ -69,15 +74,15 @@ class WordPiece:
     def _greedy(self, word: str) -> list[int]:
         if len(word) > MAX_WORD_CHARS:
             return [self.unknown]
-        index = self.index
+        table = self._heads
         out: list[int] = []
         start = 0
-        while start < len(word):
-            end = len(word)
+        size = len(word)
+        while start < size:
+            end = size
             piece = None
             while start < end:
-                sub = word[start:end] if start == 0 else "##" + word[start:end]
-                piece = index.get(sub)
+                piece = table.get(word[start:end])
                 if piece is not None:
                     break
                 end -= 1
@@ -85,6 +90,7 @@ class WordPiece:
                 return [self.unknown]
             out.append(piece)
             start = end
+            table = self._tails
         return out
 
 

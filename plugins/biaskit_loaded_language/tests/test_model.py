@@ -270,6 +270,36 @@ def test_wordpiece_splits_unknown_words_into_known_pieces() -> None:
     assert wp.pieces("x" * 500) == (wp.unknown,)
 
 
+_TOY_PIECES = ["[UNK]", "a", "ab", "abc", "b", "##a", "##b", "##bc", "##c", "##ca"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcd", max_size=12))
+def test_wordpiece_takes_the_longest_known_piece_at_each_step(word: str) -> None:
+    """BERT's greedy rule: a word's first piece from the opening pieces, the rest from the
+    "##" pieces, each the longest that matches where the last one ended; a word with a
+    stretch no piece covers is unknown as a whole."""
+    wp = WordPiece(_TOY_PIECES)
+    got = [_TOY_PIECES[i] for i in wp.pieces(word)]
+    if got == ["[UNK]"]:
+        assert "d" in word or word[:1] not in ("a", "b")
+        return
+    assert "".join(p.removeprefix("##") for p in got) == word
+    start = 0
+    for k, piece in enumerate(got):
+        text = piece.removeprefix("##")
+        assert piece.startswith("##") == (k > 0)
+        longer = [
+            p
+            for p in _TOY_PIECES
+            if p.startswith("##") == (k > 0)
+            and len(p.removeprefix("##")) > len(text)
+            and word.startswith(p.removeprefix("##"), start)
+        ]
+        assert not longer
+        start += len(text)
+
+
 def test_save_load_and_score_with_a_trained_model(
     toy: tuple[M.LoadedLanguageModel, list[Example]], tmp_path: Path
 ) -> None:
