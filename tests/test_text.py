@@ -1,7 +1,15 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from biaskit.text import lines, lowered_text, paragraphs, quoted_regions, sentences, words
+from biaskit.text import (
+    lines,
+    lowered_text,
+    paragraphs,
+    quotations,
+    quoted_regions,
+    sentences,
+    words,
+)
 
 TEXT = st.text(
     alphabet=st.characters(codec="utf-8") | st.sampled_from('"“”«»„.!?\n \t'), max_size=400
@@ -104,3 +112,29 @@ def test_lowered_text_keeps_every_offset(text: str) -> None:
 
 def test_lowered_text_leaves_a_character_that_grows_as_written() -> None:
     assert lowered_text("İstanbul AT") == "İstanbul at"
+
+
+def test_quotations_read_double_apostrophes_as_quotation_marks() -> None:
+    # The NYT archive's style, as PolNeAR carries it, and the Penn Treebank's.
+    text = "''It is over,'' he said. ``Not yet,'' she replied, and ’’so’’ it went."
+    assert [q.text for q in quotations(text)] == ["''It is over,''", "``Not yet,''", "’’so’’"]
+    assert quoted_regions(text) == []
+
+
+_PAIRED = st.lists(
+    st.sampled_from(["''", "``", "‘‘", "’’", '"', "“", "”", "'", "a", " ", "\n\n", "b c"]),
+    max_size=30,
+).map("".join)
+
+
+@given(_PAIRED)
+def test_quotations_keep_offsets_and_add_only_the_pairs(text: str) -> None:
+    found = quotations(text)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    pairs = ("''", "``", "‘‘", "’’")
+    if not any(pair in text for pair in pairs):
+        assert found == quoted_regions(text)
+    else:
+        for q in found:
+            assert q.text[:1] in '"“„«»' or q.text[:2] in pairs

@@ -6,9 +6,10 @@ told apart from an ordinary quotation by three plain signs: it is short (one to 
 no verb of saying or colon introduces it, and it is not a title (every content word
 capitalised, like a film or a book).
 
-Double quotation marks come from ``biaskit.text.quoted_regions``; single marks, which that
-function leaves out because they double as apostrophes, are found here with patterns that only
-accept an opening mark after a non-letter and a closing mark before one.
+Double quotation marks come from ``biaskit.text.quotations`` (straight, curly and guillemet
+marks, and the '' and `` pairs of NYT and old wire copy); single marks, which that function
+leaves out because they double as apostrophes, are found here with patterns that only accept
+an opening mark after a non-letter and a closing mark before one.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from biaskit.text import lowered_text, quoted_regions
+from biaskit.text import lowered_text, quotations
 
 __all__ = [
     "LineIndex",
@@ -102,7 +103,7 @@ class LineIndex:
 
 def find_quote_regions(text: str) -> list[QuoteRegion]:
     """All quotations, double and single, sorted by start; nesting is kept."""
-    out = [QuoteRegion(s.start, s.end) for s in quoted_regions(text)]
+    out = [QuoteRegion(s.start, s.end) for s in quotations(text)]
     if "‘" in text:
         out += [QuoteRegion(m.start(), m.end()) for m in _CURLY_SINGLE.finditer(text)]
     if "'" in text:

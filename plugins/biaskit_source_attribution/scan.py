@@ -17,10 +17,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, count
 
-from biaskit.text import Segment
+from biaskit.text import Segment, quotations
 
 from .lexicon import PLACES
-from .quotes import quotations
 
 __all__ = [
     "PUNCT",

@@ -111,6 +111,20 @@ def test_voice_is_reported_separately() -> None:
     assert result.metrics["quoted_score"] > 0
 
 
+@pytest.mark.parametrize("marks", [('"', '"'), ("''", "''"), ("``", "''"), ("‘‘", "’’")])
+def test_quotations_in_every_style_are_the_speakers_voice(marks: tuple[str, str]) -> None:
+    # Two apostrophes are NYT archive copy's quotation marks (all of PolNeAR's NYT articles).
+    opening, closing = marks
+    text = (
+        f"{opening}It is a shameful catastrophe for the country,{closing} the minister said.\n"
+        "The talks resume on Monday."
+    )
+    result = score(text)
+    notes = {text[s.start : s.end]: s.note for s in result.spans}
+    assert "in a quote" in notes["catastrophe"]
+    assert result.metrics["loaded_terms_quoted"] == 2
+
+
 def test_loaded_reporting_verb_only_counts_in_narration() -> None:
     inside = '"He admitted nothing and boasted all day," the lawyer said.'
     outside = "The lawyer boasted that the case was won."

@@ -22,7 +22,6 @@ from biaskit_source_attribution import (
     model,
     outlets,
     phrases,
-    quotes,
     scan,
     speakers,
 )
@@ -502,12 +501,6 @@ _LITERAL_PIECES = [
     "Ab",
 ]
 _LITERAL_TEXTS = st.lists(st.sampled_from(PIECES + _LITERAL_PIECES), max_size=40).map("".join)
-
-
-@settings(max_examples=500, deadline=None)
-@given(_LITERAL_TEXTS)
-def test_pair_by_pair_search_agrees_with_the_alternation(text: str) -> None:
-    assert quotes._has_pair(text) == (quotes._DOUBLE_APOSTROPHE.search(text) is not None)
 
 
 @settings(max_examples=500, deadline=None)
