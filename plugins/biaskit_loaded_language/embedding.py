@@ -123,7 +123,7 @@ class LoadedLanguageMiniLMScorer:
     """``loaded_language`` with sentence embeddings from all-MiniLM-L6-v2 (optional extra)."""
 
     name = "loaded_language_minilm"
-    version = "0.2.2"
+    version = "0.2.3"
     description = "Loaded language, sentence probabilities sharpened by MiniLM embeddings"
     default = False
 
