@@ -45,7 +45,17 @@ from biaskit_source_attribution import SourceAttributionScorer
 from biaskit_source_attribution.model import RuleCueModel
 
 TARGET_CHARS = 4096
-ADVERSARIAL = ['"a," he said. ', "said, ", '"', "''", "Anna Berg told Reuters that ", "A: b\n"]
+# Units repeated n and 4n times; a (prefix, unit) pair puts the prefix once before them (a
+# name and a colon, then one long run of digits: a tally check once backtracked over it).
+ADVERSARIAL: list[str | tuple[str, str]] = [
+    '"a," he said. ',
+    "said, ",
+    '"',
+    "''",
+    "Anna Berg told Reuters that ",
+    "A: b\n",
+    ("Anna Berg: ", "1"),
+]
 
 
 def pack(paragraph_lists: Iterable[list[str]], target: int = TARGET_CHARS) -> list[str]:
@@ -143,11 +153,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print("| adversarial unit | n | time at n (s) | time at 4n (s) | ratio |")
     print("|---|---:|---:|---:|---:|")
-    for unit in ADVERSARIAL:
+    for entry in ADVERSARIAL:
+        prefix, unit = entry if isinstance(entry, tuple) else ("", entry)
         n = 4000
         times = []
         for size in (n, 4 * n):
-            doc = Document("adv", unit * size)
+            doc = Document("adv", prefix + unit * size)
             best = float("inf")
             for _ in range(2):
                 # The cyclic collector off while timing, as timeit does: its full passes over
@@ -163,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     gc.enable()
             times.append(best)
         print(
-            f"| {unit!r} | {n} | {times[0]:.3f} | {times[1]:.3f} "
+            f"| {prefix + unit!r} | {n} | {times[0]:.3f} | {times[1]:.3f} "
             f"| {times[1] / max(times[0], 1e-9):.1f} |"
         )
     return 0
