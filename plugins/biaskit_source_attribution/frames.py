@@ -698,8 +698,8 @@ def _subject(
     """The source before a cue whose content follows it."""
     text = s.text
     pre = text[max(lo, hit.start - 40) : hit.start]
-    # "..., saying", "..., quickly adding", "... ,” claiming", "..., while stressing": a
-    # participle after a comma (and adverbs or a subordinator).
+    # "..., saying", "..., quickly adding", "... ,” claiming", "..., while stressing", "...
+    # – saying": a participle after a comma or a dash (and adverbs or a subordinator).
     shared = hit.head.endswith("ing") and _ADVERBS_END.sub("", pre).endswith(_COMMA_ENDS)
     if shared or _coordinated(pre):
         # "..., saying ...", "... and said ...": the subject of the clause before.
@@ -770,7 +770,7 @@ def _in_apposition(text: str, f: _Frame) -> bool:
 
 
 _ADVERBS_END = re.compile(r"(?:\s+(?:[a-z]+ly|while|before|after|when|without|even))*\s*$")
-_COMMA_ENDS = (",", ",”", ',"', ",’", ",'")
+_COMMA_ENDS = (",", ",”", ',"', ",’", ",'", " –", " —", " -")
 _RELATIVE_BEFORE = re.compile(r"\b(?P<w>who|which|that)(?:[’']s)?\s+$", re.IGNORECASE)
 
 

@@ -227,6 +227,9 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The name or pronoun that opens the clause starting at ``lo`` (after a leading
     conjunction or introductory adverb), with a name's apposition: the subject a
     participle ("..., saying") or a coordinated verb ("... but conceded") shares."""
+    dateline = _DATELINE_START.match(text, lo, hi)
+    if dateline is not None:
+        lo = dateline.end()
     m = _INTRO.match(text, lo, hi)
     start = m.end() if m is not None else lo
     found = _sentence_subject(text, start, hi)
@@ -264,6 +267,9 @@ _INTRO = re.compile(
     r"Also)\b,?\s*)+"
 )
 _APPOSITION_AFTER = re.compile(r",\s(?:[^,.;:!?\n\"“”]){2,90},")
+# A wire dateline opening the lede, "WASHINGTON (AFP) – ", "MOSCOW — ": the city in
+# capitals, an agency in brackets, a dash; the subject comes after it.
+_DATELINE_START = re.compile(r"\s*[A-Z][A-Z.'’ \-]{1,40}(?:\([^()\n]{1,40}\))?\s{0,3}[—–-]\s")
 _PRONOUN_SUBJECTS = frozenset(["He", "She", "They", "We", "I", "he", "she", "they", "we"])
 
 

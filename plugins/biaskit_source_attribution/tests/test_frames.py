@@ -443,6 +443,21 @@ def test_a_tally_after_a_colon_is_not_a_statement() -> None:
     assert [text[s:e] for a in found for s, e in a.content] == ["We won 1,501 delegates"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # After a dash as after a comma.
+        "Ann Cole changed her mind on the spot \u2013 saying the bridge was safe.",
+        # After a wire dateline, the subject is the name that follows it.
+        "OSLAVA (AFP) \u2013 Ann Cole took a swipe at the council, saying the bridge was safe.",
+    ],
+)
+def test_a_participle_shares_the_subject_of_its_clause(text: str) -> None:
+    (found,) = relations(text, "saying")
+    assert found["source"] == "Ann Cole"
+    assert found["content"] == ["the bridge was safe"]
+
+
 def test_opening_participle_shares_the_main_subject() -> None:
     text = "Conceding that the bridge is old, Cole warned that repairs would take years."
     found = relations(text, "Conceding", "warned")
