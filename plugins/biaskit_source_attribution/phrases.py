@@ -527,7 +527,9 @@ def _apposition_head(
     if not words or len(words) > 8:
         return None
     first = words[0]
-    if not (first[:1].isupper() or first.lower() in _NP_START):
+    # An age or a count before the name ("81-year-old Parker Eaton, a retired ..., said").
+    aged = first[:1].isdigit() and "-" in first and len(words) > 1 and words[1][:1].isupper()
+    if not (first[:1].isupper() or first.lower() in _NP_START or aged):
         return None
     if any(c in _QUOTE_MARKS for c in head):
         # Quoted words may sit in an apposition ("host of MSNBC's "Morning Joe,""), not

@@ -43,6 +43,12 @@ def relations(text: str, *cues: str) -> list[dict[str, object]]:
         ('Cole said: "We are ready."', "said", "Cole", ['"We are ready."']),
         ("Cole said that the bridge is safe.", "said", "Cole", ["that the bridge is safe"]),
         ("Cole said on Monday that it is safe.", "said", "Cole", ["that it is safe"]),
+        (
+            "81-year-old Ann Cole, a retired teacher, said that it is safe.",
+            "said",
+            "81-year-old Ann Cole, a retired teacher,",
+            ["that it is safe"],
+        ),
         ("The bridge is safe, Cole said on Monday.", "said", "Cole", ["The bridge is safe"]),
         ("The bridge is safe, said Mayor Cole.", "said", "Mayor Cole", ["The bridge is safe"]),
         ("Cole told reporters the bridge is safe.", "told", "Cole", ["the bridge is safe"]),
