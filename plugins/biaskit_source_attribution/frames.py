@@ -140,31 +140,23 @@ _MIN_ORPHAN_WORDS = 3
 _MAX_ORPHAN_DISTANCE = 2000  # characters between a relation and a quotation continuing it
 
 
-def _has_words(text: str, start: int, end: int, k: int) -> bool:
+def _has_words(text: str, start: int, end: int, k: int, *, letters: bool = False) -> bool:
     """Whether ``text[start:end]`` holds at least ``k`` words (``len(_WORD.findall(text,
     start, end)) >= k``), reading no further than the ``k``-th: every use compares a count
-    with a small number, and contents run to dozens of words."""
-    if k <= 0:
-        return True
-    for _ in _WORD.finditer(text, start, end):
-        k -= 1
-        if k == 0:
-            return True
-    return False
+    with a small number, and contents run to dozens of words.
 
-
-def _has_letter_words(text: str, start: int, end: int, k: int) -> bool:
-    """``_has_words`` counting only words with a letter in them: what a statement after
-    "Name:" must have two of, where a tally ("Clinton: 1,769.") has none. Each word is
-    tested on its own, in linear time; one pattern for "a word with a letter" backtracked
-    over a long run of digits from every position of it."""
+    ``letters``: count only words with a letter in them (what a statement after "Name:"
+    must have two of, where a tally, "Clinton: 1,769.", has none). Each word is tested on
+    its own, in linear time; one pattern for "a word with a letter" backtracked over a long
+    run of digits from every position of it."""
     if k <= 0:
         return True
     for m in _WORD.finditer(text, start, end):
-        if _LETTER.search(m.group()) is not None:
-            k -= 1
-            if k == 0:
-                return True
+        if letters and _LETTER.search(m.group()) is None:
+            continue
+        k -= 1
+        if k == 0:
+            return True
     return False
 
 
@@ -347,7 +339,7 @@ def _frame(s: Scan, hit: CueHit, sent: tuple[int, int], done: Sequence[_Frame]) 
         line_end = text.find("\n", hit.end)
         line_end = len(text) if line_end < 0 else line_end
         a, b = trim(text, hit.end, line_end, _CONTENT_STRIP)
-        if not _has_letter_words(text, a, b, 2) or _name_list(text[a:b]):
+        if not _has_words(text, a, b, 2, letters=True) or _name_list(text[a:b]):
             return None
         return _Frame(hit, "colon", hit.source, [(a, _strip_end(text, a, b))], left=hit.start)
     if hit.head in (ACCORDING, POLL):
@@ -700,7 +692,7 @@ def _subject(
     pre = text[max(lo, hit.start - 40) : hit.start]
     # "..., saying", "..., quickly adding", "... ,” claiming", "..., while stressing", "...
     # – saying": a participle after a comma or a dash (and adverbs or a subordinator).
-    shared = hit.head.endswith("ing") and _ADVERBS_END.sub("", pre).endswith(_COMMA_ENDS)
+    shared = hit.head.endswith("ing") and _ADVERBS_END.sub("", pre).endswith(_SHARED_SUBJECT_ENDS)
     if shared or _coordinated(pre):
         # "..., saying ...", "... and said ...": the subject of the clause before.
         for f in reversed(done):
@@ -770,7 +762,9 @@ def _in_apposition(text: str, f: _Frame) -> bool:
 
 
 _ADVERBS_END = re.compile(r"(?:\s+(?:[a-z]+ly|while|before|after|when|without|even))*\s*$")
-_COMMA_ENDS = (",", ",”", ',"', ",’", ",'", " –", " —", " -")
+# What a participle that shares the subject of the clause before it follows: a comma (after
+# a closing quote, too) or a spaced dash.
+_SHARED_SUBJECT_ENDS = (",", ",”", ',"', ",’", ",'", " –", " —", " -")
 _RELATIVE_BEFORE = re.compile(r"\b(?P<w>who|which|that)(?:[’']s)?\s+$", re.IGNORECASE)
 
 

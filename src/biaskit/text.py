@@ -245,11 +245,12 @@ def _reopens_paragraph(text: str, previous: int, pos: int) -> bool:
 # opening one: the style of old wire copy, of the New York Times archive as news corpora
 # carry it (PolNeAR's NYT articles use nothing else) and of text from the Penn Treebank's
 # conventions.
-_DOUBLE_APOSTROPHE = re.compile(r"''|‘‘|’’|``")
+_PAIRS = ("''", "‘‘", "’’", "``")
+_DOUBLE_APOSTROPHE = re.compile("|".join(map(re.escape, _PAIRS)))
 # The same pairs, one regex each: a regex opening with a fixed string skips to it in a
 # tight loop, where the alternation above tests every character against a set (three
 # times the instructions on a text with no pair, as most texts are).
-_PAIR_RES = tuple(re.compile(re.escape(pair)) for pair in ("''", "‘‘", "’’", "``"))
+_PAIR_RES = tuple(re.compile(re.escape(pair)) for pair in _PAIRS)
 
 
 def quotations(text: str, max_len: int = 3000) -> list[Segment]:
