@@ -45,13 +45,18 @@ from timing import (
 from biaskit import Document
 
 
-def articles(data_dir: Path, size: int) -> list[str]:
+def _bodies(data_dir: Path) -> list[str]:
+    """The non-empty ``articleBody`` values, in the file's order."""
     truth = data_dir / "article-extraction-benchmark" / "ground-truth.json"
-    bodies = [
+    bodies = (
         str(v.get("articleBody", "")).strip()
         for v in json.loads(truth.read_text(encoding="utf-8")).values()
-    ]
-    bodies = [b for b in bodies if b]
+    )
+    return [b for b in bodies if b]
+
+
+def articles(data_dir: Path, size: int) -> list[str]:
+    bodies = _bodies(data_dir)
     out = []
     for i in range(len(bodies)):
         parts = [bodies[i]]
@@ -67,14 +72,9 @@ def distinct_articles(data_dir: Path, size: int) -> list[str]:
     """The bodies packed in order into texts of ``size`` characters, none used twice: the
     texts of ``articles`` share most of their bodies with their neighbours, which a pass that
     has seen them all does not mind, but the first-sight figure needs texts never seen."""
-    truth = data_dir / "article-extraction-benchmark" / "ground-truth.json"
-    bodies = [
-        str(v.get("articleBody", "")).strip()
-        for v in json.loads(truth.read_text(encoding="utf-8")).values()
-    ]
     out: list[str] = []
     parts: list[str] = []
-    for body in filter(None, bodies):
+    for body in _bodies(data_dir):
         parts.append(body)
         if sum(len(p) + 2 for p in parts) >= size:
             out.append("\n\n".join(parts)[:size])
