@@ -254,6 +254,58 @@ def test_a_words_row_sums_each_spelling_feature_times_its_count(word: str) -> No
     assert (row[0], row[1], row[compiled.PART]) == (dot, norm, part)
 
 
+_WORD = st.text(alphabet="abnaé-’'1ïß", min_size=1, max_size=40) | st.text(min_size=1, max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORD, min_size=2, max_size=12, unique=True))
+def test_rows_of_many_words_at_once_are_each_words_row_to_the_bit(words: list[str]) -> None:
+    """A batch of new words is weighed in one pass (n-grams found by number, sums by
+    np.bincount); every row must be the one ``word_row`` gives the word alone, whatever the
+    characters: unknown ones, surrogates, words longer than the n-gram cut, repeated
+    n-grams."""
+    from biaskit_loaded_language.scorer import shipped_model
+
+    compiled = shipped_model()._compile()
+    rows = compiled.word_rows(words)
+    expected = np.asarray([compiled.word_row(w) for w in words])
+    assert rows.tobytes() == expected.tobytes()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORD | st.just("\ud800x"), min_size=0, max_size=8))
+def test_ngrams_found_by_number_are_those_a_dictionary_finds(words: list[str]) -> None:
+    """The coded search against the plain one (one dictionary look-up per n-gram), on a toy
+    vocabulary, in the order word_features cuts them."""
+    from biaskit_loaded_language.ngrams import NgramIndex
+
+    grams = {" ab": 1, "ab ": 2, "ana": 3, "nan": 4, "bana": 5, "anan": 6, " bana": 7, "é-’": 8}
+    index = NgramIndex(grams)
+    assert index.coded
+    coded = index.find(words)
+    index.coded = False
+    plain = index.find(words)
+    assert [a.tolist() for a in coded] == [a.tolist() for a in plain]
+    per_word = sorted(
+        (i, [grams[f[2:]] for f in M.word_features(w) if f[2:] in grams and f[:2] == "c:"])
+        for i, w in enumerate(words)
+    )
+    found = {i: [] for i in range(len(words))}
+    for owner, value in zip(*plain, strict=True):
+        found[int(owner)].append(int(value))
+    assert sorted(found.items()) == per_word
+
+
+def test_ngrams_in_too_many_characters_to_number_are_still_found() -> None:
+    from biaskit_loaded_language.ngrams import NgramIndex
+
+    grams = {chr(0x4E00 + i) * 3: i for i in range(5000)}
+    index = NgramIndex(grams)
+    assert not index.coded
+    owners, values = index.find(["x", chr(0x4E00 + 7) * 4])
+    assert owners.tolist() == [1, 1] and values.tolist() == [7, 7]
+
+
 def test_word_category_reads_the_lexicon_and_morphology() -> None:
     assert word_category("regime")[0] == "pejorative"
     assert word_category("slammed")[0] == "reporting-verb"
