@@ -36,11 +36,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .features import (
     CATEGORIES,
@@ -66,6 +66,7 @@ __all__ = [
 ]
 
 TRUSTED_TYPES = ("biaskit_loaded_language.model.LoadedLanguageModel",)
+_T = TypeVar("_T")
 SENTENCE_C_GRID = (0.5, 1.0, 2.0, 4.0)
 WORD_C_GRID = (0.1, 0.3, 1.0)
 DENSE_WEIGHT = 0.3
@@ -432,6 +433,16 @@ class _Compiled:
         self.ngram_index = NgramIndex(
             {f[2:]: i for f, i in self.spelling_index.items() if f.startswith("c:")}
         )
+        # A word's "w:" feature row and its weights as a left and as a right neighbour, for
+        # the words that have any of the three.
+        self.word_model_words = {
+            w: (self.spelling_index.get("w:" + w, 0), self.prev.get(w, 0.0), self.next.get(w, 0.0))
+            for w in (
+                *(f[2:] for f in self.spelling_index if f.startswith("w:")),
+                *self.prev,
+                *self.next,
+            )
+        }
         self.sentence_static_array = np.asarray(self.sentence_static)
         self.word_static_array = np.asarray(self.word_static)
         self.ids: dict[str, int] = {}
@@ -499,10 +510,13 @@ class _Compiled:
         rows = np.zeros((k, self.COLUMNS))
         if not k:
             return rows
-        # Each word's own feature ("w:"), then its n-grams, in word_features' order.
-        whole = np.fromiter(
-            map(self.spelling_index.get, ["w:" + w for w in words], repeat(0)), np.intp, k
-        )
+        # Each word's own feature ("w:"), then its n-grams, in word_features' order. Most
+        # new words are none the word model knows: one look-up each says so.
+        whole = np.zeros(k, dtype=np.intp)
+        for i, (row, prev, nxt) in _found(map(self.word_model_words.get, words)):
+            whole[i] = row
+            rows[i, self.PREV] = prev
+            rows[i, self.NEXT] = nxt
         known = np.flatnonzero(whole)
         grams_owner, grams_at = self.ngram_index.find(words)
         owner = np.concatenate([known, grams_owner])
@@ -526,8 +540,6 @@ class _Compiled:
                 rows[i, 5] = math.log1p(-min(weight, MAX_WEIGHT))
                 rows[i, 7 + CATEGORIES.index(category)] = 1.0
         rows[:, self.PART] = part
-        rows[:, self.PREV] = np.fromiter(map(self.prev.get, words, repeat(0.0)), float, k)
-        rows[:, self.NEXT] = np.fromiter(map(self.next.get, words, repeat(0.0)), float, k)
         keys = owner << 32 | at
         keys.sort()
         repeated = keys[1:][keys[1:] == keys[:-1]] >> 32
@@ -735,6 +747,11 @@ class _Compiled:
             if n_voices > 1 and counts[1][k] > 0:
                 result.quoted[si] = p[1][k]
         return result
+
+
+def _found(values: Iterable[_T | None]) -> Iterator[tuple[int, _T]]:
+    """(position, value) of the values that are not None."""
+    return ((i, v) for i, v in enumerate(values) if v is not None)
 
 
 def _sums(owner: Any, weights: Any, k: int) -> Any:
