@@ -601,9 +601,12 @@ class _Compiled:
             self.explained.clear()
             self.bigram_keys = None
             unseen[:] = True
-        # In order of first appearance, as one look-up at a time would number them.
-        self._add(list(dict.fromkeys(compress(words, unseen.tolist()))))
-        return np.fromiter(map(self.ids.__getitem__, words), np.int64, len(words))
+        # In order of first appearance, as one look-up at a time would number them; then
+        # only the new words' places are filled, not every word looked up again.
+        new = list(compress(words, unseen.tolist()))
+        self._add(list(dict.fromkeys(new)))
+        found[unseen] = list(map(self.ids.__getitem__, new))
+        return found
 
     def _pair_index(self) -> tuple[Any, Any]:
         """Known word pairs as sorted integer keys (left id * 2**32 + right id), and the row
