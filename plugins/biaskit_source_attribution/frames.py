@@ -700,6 +700,10 @@ def _subject(
                 return f.source
         return sentence_subject(text, ss, hit.start)
     src = subject_before(text, lo, hit.start)
+    if _noun_cue(text, src):
+        # "the question becomes ...", "a concern for ...": the cue is a noun and nobody
+        # owns it; PolNeAR most often marks such an attribution with no source.
+        return None
     if src is None and done and _in_apposition(text, done[-1]):
         # The relation before (a participle sharing a subject further back, or a relative
         # clause) sits in an apposition of this cue's subject: "Chris Christie, hoping to
@@ -721,6 +725,18 @@ def _subject(
                 return rel.start("w"), rel.end("w")
             return sentence_subject(text, ss, src[0])
     return src
+
+
+_ARTICLES = frozenset({"the", "a", "an", "no", "every"})
+
+
+def _noun_cue(text: str, src: tuple[int, int] | None) -> bool:
+    """Whether the words before the cue end in an article: the cue is then a noun with no
+    possessor, not a verb with a subject, and those words are no source."""
+    if src is None:
+        return False
+    last = text[src[0] : src[1]].rsplit(None, 1)
+    return bool(last) and last[-1].lower() in _ARTICLES
 
 
 def _opening_participle(s: Scan, hit: CueHit, ss: int) -> _Frame | None:

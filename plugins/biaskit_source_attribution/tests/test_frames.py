@@ -481,3 +481,22 @@ def test_only_punctuation_and_odd_white_space_after_a_closing_cue(blank: str) ->
     text = f"He said, {blank}."
     assert relations(text, "said") == relations("He said,  .", "said")
     assert SourceAttributionScorer().score(Document("d", text)).dimension == "source_attribution"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("For many, the question becomes: how could the foundation keep it?", "question"),
+        ("It is a concern for both sides that the deal could collapse.", "concern"),
+        ("There was no doubt that the deal could collapse.", "doubt"),
+    ],
+)
+def test_a_noun_cue_after_an_article_has_no_source(text: str, cue: str) -> None:
+    """The words before a noun cue are no subject: "the" is not who asks the question."""
+    [found] = relations(text, cue)
+    assert found["source"] is None
+
+
+def test_a_possessor_is_still_the_source_of_a_noun_cue() -> None:
+    [found] = relations("Cole's claim that the bridge is safe was disputed.", "claim")
+    assert found["source"] == "Cole's"
