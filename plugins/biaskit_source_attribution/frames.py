@@ -700,7 +700,7 @@ def _subject(
                 return f.source
         return sentence_subject(text, ss, hit.start)
     src = subject_before(text, lo, hit.start)
-    if _noun_cue(text, src):
+    if _noun_cue(text, src) or _expletive(text, src):
         # "the question becomes ...", "a concern for ...": the cue is a noun and nobody
         # owns it; PolNeAR most often marks such an attribution with no source.
         return None
@@ -737,6 +737,15 @@ def _noun_cue(text: str, src: tuple[int, int] | None) -> bool:
         return False
     last = text[src[0] : src[1]].rsplit(None, 1)
     return bool(last) and last[-1].lower() in _ARTICLES
+
+
+# "There are fears ...", "it's hard to know ...", "it is not clear that ...": an expletive
+# subject, so the words before the cue are nobody.
+_EXPLETIVE = re.compile(r"(?i:there\b|it(?:['’]s|\s+(?:is|was))\b)")
+
+
+def _expletive(text: str, src: tuple[int, int] | None) -> bool:
+    return src is not None and _EXPLETIVE.match(text, src[0], src[1]) is not None
 
 
 def _opening_participle(s: Scan, hit: CueHit, ss: int) -> _Frame | None:

@@ -117,7 +117,7 @@ _TRAILING_SKIP = _set(
 )
 _LEADING_SKIP = _set(
     """
-    and but so then yet thus still
+    and but so then yet thus still even perhaps meanwhile indeed
     """
 )
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b", re.IGNORECASE)

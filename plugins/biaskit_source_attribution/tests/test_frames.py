@@ -500,3 +500,27 @@ def test_a_noun_cue_after_an_article_has_no_source(text: str, cue: str) -> None:
 def test_a_possessor_is_still_the_source_of_a_noun_cue() -> None:
     [found] = relations("Cole's claim that the bridge is safe was disputed.", "claim")
     assert found["source"] == "Cole's"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("There are fears that the crowd will be too large.", "fears"),
+        ("It’s hard to know where the donors will go.", "know"),
+        ("It is safe to say that he meant the border.", "say"),
+    ],
+)
+def test_an_expletive_subject_is_no_source(text: str, cue: str) -> None:
+    [found] = relations(text, cue)
+    assert found["source"] is None
+
+
+@pytest.mark.parametrize("lead", ["Even", "Perhaps", "Meanwhile", "Indeed"])
+def test_a_leading_adverb_is_not_part_of_the_source(lead: str) -> None:
+    [found] = relations(f"{lead} the mayor admitted that the bridge is unsafe.", "admitted")
+    assert found["source"] == "the mayor"
+
+
+def test_it_with_its_own_verb_is_still_a_source() -> None:
+    [found] = relations("The ministry issued a statement. It said the talks had failed.", "said")
+    assert found["source"] == "It"
