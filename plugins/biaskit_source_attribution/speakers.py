@@ -27,6 +27,7 @@ from .lexicon import (
     ROLE_NOUNS,
     TITLE_WORDS,
 )
+from .phrases import source_before
 
 __all__ = ["NameIndex", "resolve_speakers", "speaker_table"]
 
@@ -354,6 +355,11 @@ def _resolve_one(
     assert a.source is not None
     firsts, firsts_pos, sentence_starts = context
     s, e = a.source
+    if text[s:e].lower() in _RELATIVES:
+        # "Senator Jane Doe, who said ...": the speaker is who the pronoun stands for.
+        antecedent = _antecedent(text, _sentence_start(sentence_starts, s), s)
+        if antecedent is not None:
+            s, e = antecedent
     raw = text[s:e]
     # Only the first and last word and the count are read: ``_bare`` and ``lower`` for
     # those two, not for every word of the source.
@@ -403,7 +409,46 @@ def _resolve_one(
     if places:
         a.speaker, a.named, a.resolved_by = places[0].text, True, "organisation"
         return
-    a.speaker, a.resolved_by = raw.lower(), "description"
+    # "The ministry, which announced the talks on Monday,": the description is the head.
+    clause = _RELATIVE_CLAUSE.search(raw, 1)
+    a.speaker, a.resolved_by = raw[: clause.start() if clause else None].lower(), "description"
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b", re.IGNORECASE)
+
+
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+
+
+def _antecedent(text: str, lo: int, pronoun: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at ``pronoun`` follows (after a comma or not),
+    within its sentence (from ``lo``)."""
+    end = pronoun
+    while end > lo and text[end - 1] in " \t\n,":
+        end -= 1
+    if end <= lo:
+        return None
+    found = source_before(text, lo, end)
+    if found is None:
+        return None
+    # The words before a cue end at its subject's start; an antecedent is often an object
+    # ("It quoted the ministry, which ...", "campaigned with a popular governor who"): it
+    # opens at its last determiner, unless "of" or "for" puts that one inside a longer
+    # phrase ("a majority of those who", "a spokesman for the firm, who"), or after a
+    # preposition that opens the words found ("Like other owners who").
+    words = list(_WORD.finditer(text, *found))
+    for k in range(len(words) - 1, 0, -1):
+        inner = words[k - 1].group().lower() in ("of", "for")
+        if words[k].group().lower() in _DETERMINERS and not inner:
+            return words[k].start(), found[1]
+    if len(words) > 1 and words[0].group().lower() in _PREPOSITIONS:
+        return words[1].start(), found[1]
+    return found
+
+
+_WORD = re.compile(r"[\w’'.\-]+")
+_DETERMINERS = _set("the a an his her its their this these those our")
+_PREPOSITIONS = _set("of for at in on from with by to about among against like unlike")
 
 
 def _head_names(text: str, start: int, end: int) -> list[Name]:

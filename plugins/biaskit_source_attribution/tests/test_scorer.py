@@ -432,6 +432,34 @@ def test_speaker_of_a_source_with_an_apposition(source: str, speaker: str) -> No
     assert a.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "pronoun", "speaker"),
+    [
+        ("The bill was backed by Senator Ana Ruiz, who said it would pass.", "who", "Ana Ruiz"),
+        ("Critics include Tom Cole, who said the plan was costly.", "who", "Tom Cole"),
+        ("It quoted the ministry, which said the talks had failed.", "which", "the ministry"),
+    ],
+)
+def test_a_relative_pronoun_speaks_for_its_antecedent(
+    text: str, pronoun: str, speaker: str
+) -> None:
+    """The source span stays the pronoun (as PolNeAR marks it); the speakers table names
+    who it stands for, not "who"."""
+    start = text.index(f" {pronoun} ") + 1
+    cue = text.index(" said", start)
+    a = Attribution(INDIRECT, [(cue + 6, len(text) - 1)], source=(start, start + len(pronoun)))
+    resolve_speakers(text, [a], [], [0])
+    assert a.speaker == speaker
+
+
+def test_a_description_is_named_without_its_relative_clause() -> None:
+    text = "The ministry, which announced the talks on Monday, said they had failed."
+    source = text.index(" said")
+    a = Attribution(INDIRECT, [(source + 6, len(text) - 1)], source=(0, source))
+    resolve_speakers(text, [a], [], [0])
+    assert a.speaker == "the ministry"
+
+
 def test_poll_lead_is_an_attribution() -> None:
     from biaskit_source_attribution.model import RuleCueModel
 
