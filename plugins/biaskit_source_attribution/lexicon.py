@@ -98,13 +98,14 @@ ANON_STARTS = _set(
     """
 )
 
+# A possessive is the source of a noun cue ("his support of", "their criticism").
 PRONOUNS_PERSON = _set(
     """
-    he she
+    he she his her him
     """
 )
 PRONOUNS_PLURAL = _set(
     """
-    they
+    they their them
     """
 )

@@ -411,7 +411,20 @@ def _resolve_one(
         return
     # "The ministry, which announced the talks on Monday,": the description is the head.
     clause = _RELATIVE_CLAUSE.search(raw, 1)
-    a.speaker, a.resolved_by = raw[: clause.start() if clause else None].lower(), "description"
+    a.speaker, a.resolved_by = (
+        _description(raw[: clause.start() if clause else None]),
+        "description",
+    )
+
+
+def _description(raw: str) -> str:
+    """A description as the speakers table names it: lower case, so that "The poll" and
+    "the poll" are one speaker, but for acronyms and "I", which read wrong in lower case
+    ("the FBI", "CNN", not "the fbi", "cnn")."""
+    return " ".join(
+        w if w == "I" or (len(w) > 1 and w.isupper() and w.lower() not in _COMMON) else w.lower()
+        for w in raw.split()
+    )
 
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b", re.IGNORECASE)

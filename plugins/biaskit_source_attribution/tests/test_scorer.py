@@ -460,6 +460,26 @@ def test_a_description_is_named_without_its_relative_clause() -> None:
     assert a.speaker == "the ministry"
 
 
+def test_a_possessive_source_links_to_the_last_named_person() -> None:
+    text = "Senator Ana Ruiz spoke on Monday. Her support of the bill was clear."
+    start = text.index("Her")
+    cue = text.index("support")
+    a = Attribution(INDIRECT, [(cue + 8, len(text) - 1)], source=(start, start + 3))
+    b = Attribution(INDIRECT, [(17, 32)], source=(0, 16))
+    resolve_speakers(text, [b, a], [], [0, text.index("Her")])
+    assert a.speaker == "Ana Ruiz" and a.resolved_by == "pronoun"
+
+
+@pytest.mark.parametrize(
+    ("source", "speaker"), [("The FBI", "the FBI"), ("CNN", "CNN"), ("The poll", "the poll")]
+)
+def test_a_description_keeps_its_acronyms(source: str, speaker: str) -> None:
+    text = f"{source} said the files were lost."
+    a = Attribution(INDIRECT, [(len(source) + 6, len(text) - 1)], source=(0, len(source)))
+    resolve_speakers(text, [a], [], [0])
+    assert a.speaker == speaker
+
+
 def test_poll_lead_is_an_attribution() -> None:
     from biaskit_source_attribution.model import RuleCueModel
 
