@@ -123,7 +123,9 @@ _TIME_AGO = re.compile(
 )
 _CONTENT_STRIP = " \t\n\r,;:—–-"
 _CONTENT_TAIL = " \t\n\r,;:—–-."
-_JOINERS = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|or|while|as|so|because)\b)*$", re.IGNORECASE)
+_JOINERS = re.compile(
+    r"(?:[\s,;:—–-]|\b(?:and|but|or|while|as|so|because|with)\b)*$", re.IGNORECASE
+)
 _ADDRESSEES = _set(
     """
     me him her us them you reporters journalists lawmakers supporters voters listeners
@@ -689,6 +691,11 @@ def _subject(
 ) -> tuple[int, int] | None:
     """The source before a cue whose content follows it."""
     text = s.text
+    if hit.head.endswith("ing"):
+        # "..., with officials saying ...": the participle's own subject, after "with".
+        absolute = _WITH_SUBJECT.search(text, max(lo, hit.start - 100), hit.start)
+        if absolute is not None:
+            return absolute.span("np")
     pre = text[max(lo, hit.start - 40) : hit.start]
     # "..., saying", "..., quickly adding", "... ,” claiming", "..., while stressing", "...
     # – saying": a participle after a comma or a dash (and adverbs or a subordinator).
@@ -790,6 +797,10 @@ _ADVERBS_END = re.compile(r"(?:\s+(?:[a-z]+ly|while|before|after|when|without|ev
 # What a participle that shares the subject of the clause before it follows: a comma (after
 # a closing quote, too) or a spaced dash.
 _SHARED_SUBJECT_ENDS = (",", ",”", ',"', ",’", ",'", " –", " —", " -")
+_WITH_SUBJECT = re.compile(
+    r"\b[Ww]ith\s+(?P<np>[^\s,;:.!?()\"“”]+(?:[ \t]+[^\s,;:.!?()\"“”]+){0,7}?)"
+    r"(?:[ \t]+[a-z]+ly)?[ \t]+$"
+)
 _RELATIVE_BEFORE = re.compile(r"\b(?P<w>who|which|that)(?:[’']s)?\s+$", re.IGNORECASE)
 
 

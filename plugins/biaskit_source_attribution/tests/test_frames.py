@@ -524,3 +524,23 @@ def test_a_leading_adverb_is_not_part_of_the_source(lead: str) -> None:
 def test_it_with_its_own_verb_is_still_a_source() -> None:
     [found] = relations("The ministry issued a statement. It said the talks had failed.", "said")
     assert found["source"] == "It"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The talks ended on Friday, with officials saying a deal was close.", "officials"),
+        ("They met, with each candidate questioning the other's fitness.", "each candidate"),
+    ],
+)
+def test_a_participle_after_with_has_its_own_subject(text: str, source: str) -> None:
+    cue = "saying" if "saying" in text else "questioning"
+    [found] = relations(text, cue)
+    assert found["source"] == source
+
+
+def test_content_before_a_with_clause_does_not_end_in_with() -> None:
+    text = "Cole said the bridge is safe, with engineers saying it could carry trucks."
+    first, second = relations(text, "said", "saying")
+    assert first["content"] == ["the bridge is safe"]
+    assert second["source"] == "engineers"
