@@ -622,7 +622,7 @@ def _inverted_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     if not words:
         return None
     first = words[0]
-    if first.lower() in _PRONOUN_WORDS:
+    if first.lower() in _PRONOUN_WORDS or first.lower() in _NOT_SUBJECT:  # "said of Cruz"
         return None
     if not (
         first[:1].isupper()
@@ -801,7 +801,9 @@ _WITH_SUBJECT = re.compile(
     r"\b[Ww]ith\s+(?P<np>[^\s,;:.!?()\"“”]+(?:[ \t]+[^\s,;:.!?()\"“”]+){0,7}?)"
     r"(?:[ \t]+[a-z]+ly)?[ \t]+$"
 )
-_RELATIVE_BEFORE = re.compile(r"\b(?P<w>who|which|that)(?:[’']s)?\s+$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?P<w>who|which|that)(?:[’'](?:s|ve|d|ll|re))?\s+$", re.IGNORECASE
+)
 
 
 def _predicate_word(word: str) -> bool:

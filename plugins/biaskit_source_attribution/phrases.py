@@ -121,6 +121,7 @@ _LEADING_SKIP = _set(
     """
 )
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b", re.IGNORECASE)
+_CONTRACTED = frozenset({"s", "ve", "d", "ll", "re"})
 _MAX_SOURCE_WORDS = 12
 
 _STOP_AFTER = _set(
@@ -147,9 +148,10 @@ def _strip_words(text: str, start: int, end: int) -> tuple[int, int] | None:
         words.pop()
     while words and (
         text[words[0][0] : words[0][1]].lower() in _LEADING_SKIP
-        or (text[words[0][0] : words[0][1]] == "s" and text[words[0][0] - 1] in "’'")
+        or (text[words[0][0] : words[0][1]] in _CONTRACTED and text[words[0][0] - 1] in "’'")
     ):
-        # Conjunctions, and the "s" of a contraction cut at a boundary ("who’s said").
+        # Conjunctions, and the end of a contraction cut at a boundary ("who’s said",
+        # "who've announced").
         words.pop(0)
     if not words or len(words) > _MAX_SOURCE_WORDS:
         return None
@@ -350,13 +352,15 @@ _APPOSITION_HEADS = frozenset(["a", "an", "the", "his", "her", "their", "its"])
 # "officials who have long said", "who’s been pushing for": auxiliaries and adverbs
 # between the relative pronoun and the cue.
 _REL_AUX_END = re.compile(
-    r"(?:^|[\s,])(?P<w>who|which|that)(?:[’']s)?(?:\s+(?:has|have|had|is|are|was|were|"
+    r"(?:^|[\s,])(?P<w>who|which|that)(?:[’'](?:s|ve|d|ll|re))?(?:\s+(?:has|have|had|is|are|was|were|"
     r"will|would|could|should|can|may|might|must|did|does|do|not|never|also|been|being|"
     r"long|later|then|still|already|often|once|repeatedly|publicly|previously|recently|"
     r"first|since)){1,4}\s*$",
     re.IGNORECASE,
 )
-_REL_PRONOUN_END = re.compile(r"(?:^|[\s,])(?P<w>who|which|that)(?:[’']s)?\s*$", re.IGNORECASE)
+_REL_PRONOUN_END = re.compile(
+    r"(?:^|[\s,])(?P<w>who|which|that)(?:[’'](?:s|ve|d|ll|re))?\s*$", re.IGNORECASE
+)
 _PAREN_END = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TIME_END = re.compile(
@@ -368,7 +372,7 @@ _TIME_END = re.compile(
 # The characters a stretch ends with when these patterns can match at its end (who, which,
 # that, or "'s" after them; upper case and the long s the case-blind match admits), and
 # the last words of a time adverbial.
-_REL_PRONOUN_LAST = frozenset("ohtsOHTS\u017f")
+_REL_PRONOUN_LAST = frozenset("ohtsedlOHTSEDL\u017f")
 _TIME_LAST = (
     "week",
     "month",

@@ -544,3 +544,16 @@ def test_content_before_a_with_clause_does_not_end_in_with() -> None:
     first, second = relations(text, "said", "saying")
     assert first["content"] == ["the bridge is safe"]
     assert second["source"] == "engineers"
+
+
+@pytest.mark.parametrize("contraction", ["’ve", "'ve", "’d", "'ll", "’re"])
+def test_a_contracted_relative_pronoun_is_the_source(contraction: str) -> None:
+    text = f"He leads among delegates who{contraction} announced a preference for him."
+    [found] = relations(text, "announced")
+    assert found["source"] == "who"
+
+
+def test_a_phrase_after_said_of_is_no_source() -> None:
+    text = "“It will be close,” said of Cruz one aide to the senator."
+    [found] = relations(text, "said")
+    assert found["source"] is None or not found["source"].startswith("of")
