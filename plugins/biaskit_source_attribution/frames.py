@@ -184,7 +184,9 @@ def _is_final(text: str, pos: int, end: int) -> bool:
     if not words:  # nothing but punctuation and white space ("said, \t.") follows the cue
         return True
     adverbial = words[0].lower() in _ADVERBIAL_START or _TIME_AGO.match(rest) is not None
-    if adverbial and len(words) <= _FINAL_WORDS and " that " not in rest:
+    # An auxiliary makes the words a clause ("... from those seeking it was akin to ..."),
+    # not an adverbial.
+    if adverbial and len(words) <= _FINAL_WORDS and " that " not in rest and not _has_aux(rest):
         return _PARTICIPLE_TAIL.search(rest) is not None or not any(c in rest for c in ",;:")
     return False
 
@@ -605,6 +607,12 @@ _FEELINGS = _set(
     offended disturbed heartened saddened incensed infuriated irritated annoyed amused
     """
 )
+
+
+def _has_aux(words: str) -> bool:
+    return not _AUX.isdisjoint(words.lower().split())
+
+
 _AUX = _set(
     "will would is was are were has have had not can could should may might must did does do "
     "been being"
@@ -631,6 +639,10 @@ def _inverted_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     ):
         return None
     if any(w.lower() in _AUX for w in words):
+        return None
+    # "said Obama failed to ...": a past tense right after the name makes it a clause.
+    k = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+    if 0 < k < len(words) and words[k].endswith("ed") and words[k].isalpha():
         return None
     return src
 
@@ -676,7 +688,12 @@ def _with_tail(text: str, src: tuple[int, int], hi: int) -> tuple[int, int]:
 def _names(text: str, src: tuple[int, int]) -> bool:
     """Whether an inverted source names someone rather than a time ("said Tuesday"): only
     then does "X, an aide, said NAME." close the sentence on the source."""
-    first = text[src[0] : src[1]].split(None, 1)[0].lower()
+    word = text[src[0] : src[1]].split(None, 1)[0]
+    first = word.lower()
+    # A name opens with a capital and is no possessive: "said contractors built ..." and
+    # "said Clinton's acceptance of donations ... was" open clauses of their own.
+    if not word[:1].isupper() or first.endswith(("’s", "'s")):
+        return False
     return first not in _ADVERBIAL_START and first not in _MONTHS
 
 

@@ -557,3 +557,44 @@ def test_a_phrase_after_said_of_is_no_source() -> None:
     text = "“It will be close,” said of Cruz one aide to the senator."
     [found] = relations(text, "said")
     assert found["source"] is None or not found["source"].startswith("of")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Jeff Sessions, a prominent Trump supporter, said Clinton’s acceptance of "
+            "donations from those seeking her help was akin to bribery.",
+            "Jeff Sessions, a prominent Trump supporter,",
+            "Clinton’s acceptance of donations from those seeking her help was akin to bribery",
+        ),
+        (
+            "Steve Sweeney, who also serves as a union official, said contractors "
+            "eventually built a Trump cushion into their bids.",
+            "Steve Sweeney, who also serves as a union official,",
+            "contractors eventually built a Trump cushion into their bids",
+        ),
+        (
+            "Marco Rubio, appearing on Fox News after the speech, said Obama failed to "
+            "address public concerns.",
+            "Marco Rubio, appearing on Fox News after the speech,",
+            "Obama failed to address public concerns",
+        ),
+    ],
+)
+def test_a_clause_after_said_is_what_was_said_not_an_inverted_source(
+    text: str, source: str, content: str
+) -> None:
+    [found] = relations(text, "said")
+    assert found["source"] == source
+    assert found["content"] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The economy is strong, said Tom Smith.", "The economy is strong, said Tom Smith, an aide."],
+)
+def test_an_inverted_name_still_closes_the_sentence(text: str) -> None:
+    [found] = relations(text, "said")
+    assert found["source"] is not None and found["source"].startswith("Tom Smith")
+    assert found["content"] == ["The economy is strong"]
