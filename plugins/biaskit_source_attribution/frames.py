@@ -388,7 +388,12 @@ def _frame(s: Scan, hit: CueHit, sent: tuple[int, int], done: Sequence[_Frame]) 
     if after is not None:
         src = _subject(s, hit, lo, ss, done)
         return _Frame(
-            hit, "quote-after", src, [(after.start, after.end)], after, left=_left(text, src, hit)
+            hit,
+            "quote-after",
+            src,
+            [(after.start, after.end)],
+            after,
+            left=_left(text, src, hit, done),
         )
     if hit.head in _HEDGE_HEADS:
         return _Frame(hit, "hedge", None, [], left=hit.start)
@@ -481,12 +486,12 @@ def _frame(s: Scan, hit: CueHit, sent: tuple[int, int], done: Sequence[_Frame]) 
         # "Trump seems to understand ...", "it appears that ...": the writer's reading of
         # the subject, not something the subject says; PolNeAR marks no source (four times
         # in five in train).
-        return _Frame(hit, "after", None, [], left=_left(text, src, hit))
+        return _Frame(hit, "after", None, [], left=_left(text, src, hit, done))
     rel = _object_relative(text, src, hit, se)
     if rel is not None:
         pronoun, src = rel
         return _Frame(hit, "relative", src, [pronoun], left=pronoun[0])
-    return _Frame(hit, "after", src, [], left=_left(text, src, hit))
+    return _Frame(hit, "after", src, [], left=_left(text, src, hit, done))
 
 
 _RAISING = _set("seem seems seemed appear appears appeared")
@@ -832,11 +837,18 @@ def _predicate_word(word: str) -> bool:
 _HEDGE_HEADS = frozenset(["reportedly", "allegedly", "purportedly"])
 
 
-def _left(text: str, src: tuple[int, int] | None, hit: CueHit) -> int:
+def _left(text: str, src: tuple[int, int] | None, hit: CueHit, done: Sequence[_Frame] = ()) -> int:
     """Where a relation's own words start: at its source when the source stands right
-    before the cue, else at the cue (a participle shares a subject further back)."""
+    before the cue, else at the cue (a participle shares a subject further back, or a
+    coordinated verb the subject of a cue between them: "She said she admires him and
+    highlighted ...", where the words from "she" on are what the first cue reports)."""
     near = src is not None and src[1] <= hit.start and hit.start - src[1] <= 40
-    if src is not None and near and "," not in text[src[1] : hit.start]:
+    if (
+        src is not None
+        and near
+        and "," not in text[src[1] : hit.start]
+        and not any(src[1] <= f.hit.start < hit.start for f in done)
+    ):
         return src[0]
     return hit.start
 

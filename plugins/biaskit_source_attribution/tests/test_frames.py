@@ -598,3 +598,10 @@ def test_an_inverted_name_still_closes_the_sentence(text: str) -> None:
     [found] = relations(text, "said")
     assert found["source"] is not None and found["source"].startswith("Tom Smith")
     assert found["content"] == ["The economy is strong"]
+
+
+def test_a_coordinated_cue_leaves_the_first_cue_its_content() -> None:
+    text = "She said she admires his determination and highlighted their shared goals."
+    first, second = relations(text, "said", "highlighted")
+    assert first["source"] == "She" and first["content"] == ["she admires his determination"]
+    assert second["source"] == "She" and second["content"] == ["their shared goals"]
