@@ -186,7 +186,13 @@ def _is_final(text: str, pos: int, end: int) -> bool:
     adverbial = words[0].lower() in _ADVERBIAL_START or _TIME_AGO.match(rest) is not None
     # An auxiliary makes the words a clause ("... from those seeking it was akin to ..."),
     # not an adverbial.
-    if adverbial and len(words) <= _FINAL_WORDS and " that " not in rest and not _has_aux(rest):
+    if (
+        adverbial
+        and len(words) <= _FINAL_WORDS
+        and " that " not in rest
+        and not _has_aux(rest)
+        and _SUBJECT_PRONOUNS.isdisjoint(rest.lower().split())  # "said Wednesday he agrees"
+    ):
         return _PARTICIPLE_TAIL.search(rest) is not None or not any(c in rest for c in ",;:")
     return False
 
@@ -598,6 +604,10 @@ def _passive_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | No
 
 _TO_OR_THAT = re.compile(r"\s+(?P<c>(?:to|that)\s)")
 # "said on Facebook on Wednesday that ...": the content starts at "that".
+_WHEN_AFTER = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?=\s+\w)"
+)
 _THAT_AFTER = re.compile(r"(?:\s+[^\s,;:.!?\"“”()]+){0,10}?\s+(?P<that>that)\b")
 _COORDINATED = re.compile(
     r"\b(?:and|but|or|then)\s*(?:\w+ly\s+|then\s+|instead\s+|also\s+|later\s+)*$",
@@ -611,6 +621,13 @@ _FEELINGS = _set(
     shocked impressed bothered troubled encouraged pleased delighted dismayed stunned
     offended disturbed heartened saddened incensed infuriated irritated annoyed amused
     """
+)
+
+
+_SUBJECT_PRONOUNS = _set("he she they we i")
+_WHEN_WORDS = _set(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight "
+    "january february march april may june july august september october november december"
 )
 
 
@@ -636,6 +653,9 @@ def _inverted_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         return None
     first = words[0]
     if first.lower() in _PRONOUN_WORDS or first.lower() in _NOT_SUBJECT:  # "said of Cruz"
+        return None
+    if first.lower() in _WHEN_WORDS or not _SUBJECT_PRONOUNS.isdisjoint(w.lower() for w in words):
+        # "said Wednesday he agrees ...": a time and a clause, not who spoke.
         return None
     if not (
         first[:1].isupper()
@@ -922,6 +942,9 @@ def _fill_content(s: Scan, frames: list[_Frame], sent: tuple[int, int]) -> None:
             f.content = parts
             continue
         pos = f.hit.end
+        when = _WHEN_AFTER.match(text, pos, nxt)
+        if when is not None:  # "said Wednesday he agrees": when it was said, not what
+            pos = when.end()
         that = _THAT_AFTER.match(text, pos, nxt) if text.find("that", pos, nxt) >= 0 else None
         if that is not None:
             pos = that.start("that")

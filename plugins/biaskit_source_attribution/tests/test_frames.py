@@ -605,3 +605,10 @@ def test_a_coordinated_cue_leaves_the_first_cue_its_content() -> None:
     first, second = relations(text, "said", "highlighted")
     assert first["source"] == "She" and first["content"] == ["she admires his determination"]
     assert second["source"] == "She" and second["content"] == ["their shared goals"]
+
+
+def test_said_with_a_day_then_a_clause_is_no_inverted_source() -> None:
+    text = "Ann Cole, who on Tuesday endorsed Ruiz, said Wednesday she agrees with the judge."
+    first, second = relations(text, "endorsed", "said")
+    assert second["source"] == "Ann Cole, who on Tuesday endorsed Ruiz,"
+    assert second["content"] == ["she agrees with the judge"]
