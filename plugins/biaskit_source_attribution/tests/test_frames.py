@@ -609,6 +609,13 @@ def test_a_coordinated_cue_leaves_the_first_cue_its_content() -> None:
 
 def test_said_with_a_day_then_a_clause_is_no_inverted_source() -> None:
     text = "Ann Cole, who on Tuesday endorsed Ruiz, said Wednesday she agrees with the judge."
-    first, second = relations(text, "endorsed", "said")
+    _, second = relations(text, "endorsed", "said")
     assert second["source"] == "Ann Cole, who on Tuesday endorsed Ruiz,"
     assert second["content"] == ["she agrees with the judge"]
+
+
+def test_a_relation_right_after_a_cue_is_what_that_cue_reports() -> None:
+    text = "Kiedis said his band and Brian Burton, AKA Danger Mouse, wrote new songs."
+    found = relations(text, "said", "wrote")
+    assert found[0]["source"] == "Kiedis"
+    assert found[0]["content"] == ["his band and Brian Burton, AKA Danger Mouse, wrote new songs"]
