@@ -100,7 +100,7 @@ class CueHit:
 
 _WORD = re.compile(r"[\w’'\-]+")
 _LETTER = re.compile(r"[^\W\d_]")
-_NP_BETWEEN = re.compile(r"^[\s,—–-]*(?P<np>[^\s,.!?;:\"“”«»()][^!?;:\"“”«»\n]{0,80}?)?[\s,]*$")
+_NP_BETWEEN = re.compile(r"^[\s,—–-]*(?P<np>[^\s,.!?;:\"“”«»()][^!?;:\"“”«»\n]{0,160}?)?[\s,]*$")
 _CONJUNCTION = frozenset(["and", "but", "or", "while", "as", "so", "because", "then", "yet"])
 _ADVERBIAL_START = _set(
     """
@@ -230,7 +230,7 @@ def _quote_before(s: Scan, pos: int) -> tuple[Segment, str] | None:
     q = s.quotes[i]
     if q.end > pos:
         return None
-    if pos - q.end > 90:
+    if pos - q.end > _LONG_NP_CHARS:
         return None
     between = s.text[q.end : pos]
     if "\n" in between:
@@ -240,9 +240,18 @@ def _quote_before(s: Scan, pos: int) -> tuple[Segment, str] | None:
         return None
     np = m.group("np") or ""
     words = np.split()
-    if len(words) > 10 or (words and words[0].lower() in _CONJUNCTION):
+    if words and words[0].lower() in _CONJUNCTION:
+        return None
+    # A name with an apposition may run longer: '"...," Fred Kagan, director of the
+    # Critical Threats Project at the American Enterprise Institute, said'.
+    named = bool(words) and words[0][:1].isupper() and "," in np
+    if len(words) > (_LONG_NP_WORDS if named else 10) or (not named and pos - q.end > 90):
         return None
     return q, np
+
+
+_LONG_NP_CHARS = 160
+_LONG_NP_WORDS = 24
 
 
 def _hands_over(s: Scan, q: Segment) -> bool:

@@ -619,3 +619,13 @@ def test_a_relation_right_after_a_cue_is_what_that_cue_reports() -> None:
     found = relations(text, "said", "wrote")
     assert found[0]["source"] == "Kiedis"
     assert found[0]["content"] == ["his band and Brian Burton, AKA Danger Mouse, wrote new songs"]
+
+
+def test_a_quote_before_a_name_with_a_long_apposition_is_the_content() -> None:
+    text = (
+        "“We need a difference right now,” Fred Kagan, director of the Critical Threats "
+        "Project at the hawkish American Enterprise Institute, said in an interview."
+    )
+    [found] = relations(text, "said")
+    assert found["content"] == ["“We need a difference right now,”"]
+    assert found["source"].startswith("Fred Kagan")
