@@ -106,7 +106,7 @@ _ADVERBIAL_START = _set(
     """
     on in at during after before when while this last late earlier later yesterday today
     tonight monday tuesday wednesday thursday friday saturday sunday from to via with as
-    for through recently again instead too also then repeatedly privately publicly
+    for through recently again instead too also then repeatedly privately publicly of
     """
 )
 _PARTICIPLE_TAIL = re.compile(r"\s*,\s*(?:\w+ing|according|as|while|but|and|who|which)\b")

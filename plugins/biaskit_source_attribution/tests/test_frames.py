@@ -629,3 +629,9 @@ def test_a_quote_before_a_name_with_a_long_apposition_is_the_content() -> None:
     [found] = relations(text, "said")
     assert found["content"] == ["“We need a difference right now,”"]
     assert found["source"].startswith("Fred Kagan")
+
+
+def test_said_of_after_a_quote_closes_on_the_quote() -> None:
+    text = '"Absolutely not," he said of the chance of delegates switching sides.'
+    [found] = relations(text, "said")
+    assert found["content"] == ['"Absolutely not,"']
