@@ -473,6 +473,7 @@ def _frame(s: Scan, hit: CueHit, sent: tuple[int, int], done: Sequence[_Frame]) 
                 before_src is None
                 or text[before_src[1] - 1] != ","
                 or (not tail and _names(text, src))
+                or _clause(text[before_src[0] : before_src[1]])
             ):
                 return _Frame(hit, "final", src, [], left=hit.start)
     paren = _parenthetical(text, hit, lo, se)
@@ -638,6 +639,13 @@ _WHEN_WORDS = _set(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight "
     "january february march april may june july august september october november december"
 )
+
+
+def _clause(words: str) -> bool:
+    """Whether the words before a cue are a clause ("He also had a voice in ..., said X"),
+    not a subject with an apposition ("X, an aide, said ...")."""
+    first, _, rest = words.partition(" ")
+    return _has_aux(words) or (first.lower() in _SUBJECT_PRONOUNS and bool(rest.strip()))
 
 
 def _has_aux(words: str) -> bool:

@@ -124,6 +124,18 @@ _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b", re.IGNORECASE)
 _CONTRACTED = frozenset({"s", "ve", "d", "ll", "re"})
 _MAX_SOURCE_WORDS = 12
 
+# Role nouns a source goes on after ("a spokesman for the ministry", "a professor at
+# Yale", "a strategist with the campaign"), where "for", "at" and "with" otherwise open an
+# adverbial.
+_ROLE_HEADS = _set(
+    """
+    spokesman spokeswoman spokesperson aide aides adviser advisers advisor director
+    official officials lawyer lawyers attorney professor analyst analysts strategist
+    executive chairman chairwoman president member members researcher fellow economist
+    representative manager secretary counsel head chief editor reporter correspondent
+    expert experts partner consultant organizer staffer staffers
+    """
+)
 _STOP_AFTER = _set(
     """
     on in at during after before when while that this last late earlier later yesterday
@@ -318,8 +330,10 @@ def source_after(
         token = m.group().rstrip(".")
         low = token.lower()
         if words and ((low in _STOP_AFTER and low != "to") or (relative and low in RELATIVE_WORDS)):
-            stop_at = prev_end
-            break
+            last = text[words[-1][0] : words[-1][1]].lower()
+            if not (low in ("for", "at", "with") and last in _ROLE_HEADS):
+                stop_at = prev_end
+                break
         if len(words) >= _MAX_SOURCE_WORDS:
             return None
         words.append((m.start(), m.start() + len(token)))

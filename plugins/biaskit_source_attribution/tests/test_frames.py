@@ -635,3 +635,20 @@ def test_said_of_after_a_quote_closes_on_the_quote() -> None:
     text = '"Absolutely not," he said of the chance of delegates switching sides.'
     [found] = relations(text, "said")
     assert found["content"] == ['"Absolutely not,"']
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "He also had a voice in decisions about investments in Ukraine, said a former "
+            "spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn.",
+            "a former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn",
+        ),
+        ("The plan will fail, said a professor at Yale.", "a professor at Yale"),
+    ],
+)
+def test_an_inverted_source_goes_on_after_a_role_noun(text: str, source: str) -> None:
+    [found] = relations(text, "said")
+    assert found["source"] == source
+    assert found["content"] == [text[: text.index(", said")]]
