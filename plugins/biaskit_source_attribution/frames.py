@@ -977,10 +977,10 @@ def _fill_content(s: Scan, frames: list[_Frame], sent: tuple[int, int]) -> None:
             end = se
         a, b = trim(text, pos, end, _CONTENT_STRIP)
         if (
-            not _has_words(text, a, b, 1)
-            and k + 1 < len(frames)
+            k + 1 < len(frames)
             and frames[k + 1].source is not None
             and frames[k + 1].source[0] >= pos
+            and not _has_words(text, a, b, 1)
         ):
             # "Kiedis said his band ... wrote new songs": the next relation, subject and
             # all, is what this cue reports.

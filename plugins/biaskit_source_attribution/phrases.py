@@ -386,7 +386,11 @@ _TIME_END = re.compile(
 # The characters a stretch ends with when these patterns can match at its end (who, which,
 # that, or "'s" after them; upper case and the long s the case-blind match admits), and
 # the last words of a time adverbial.
-_REL_PRONOUN_LAST = frozenset("ohtsedlOHTSEDL\u017f")
+_REL_PRONOUN_LAST = frozenset("ohtsOHTS\u017f")
+# "who've", "who'd", "who'll", "who're": their last letters are common ones, so the ending
+# itself is tested before the search.
+_CONTRACTION_LAST = frozenset("edlEDL")
+_CONTRACTIONS = ("’ve", "'ve", "’d", "'d", "’ll", "'ll", "’re", "'re")
 _TIME_LAST = (
     "week",
     "month",
@@ -455,7 +459,9 @@ def subject_before(
     # a character or two, or a substring): most cues have none of these before them, and a
     # search that anchors at the end tries every start position of its window.
     rel = None
-    if text[end - 1] in _REL_PRONOUN_LAST:
+    if text[end - 1] in _REL_PRONOUN_LAST or (
+        text[end - 1] in _CONTRACTION_LAST and text.endswith(_CONTRACTIONS, max(lo, end - 3), end)
+    ):
         rel = _REL_PRONOUN_END.search(text, max(lo, end - 10), end)
     if rel is None:
         window = text[max(lo, end - 64) : end].lower()
