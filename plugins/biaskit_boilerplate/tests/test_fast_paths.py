@@ -89,6 +89,28 @@ def test_body_overlap_is_the_reference(lines: list[tuple[list[str], bool]]) -> N
     assert features._body_overlap(words, prose, as_written=False) == expected
 
 
+# Tokens as a line's white-space split cuts them: words of the lexicons in any case, with
+# digits or punctuation glued on, and arbitrary Unicode.
+_LEXICON_TOKEN = st.tuples(
+    st.sampled_from(["", "(", "“", "#", "05:", "2020"]),
+    st.sampled_from(["the", "The", "THE", "gmt", "March", "share", "us", "ago", "Σ", "İ", "ß"]),
+    st.sampled_from(["", ",", ".”", "13", ":", "—"]),
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(_LEXICON_TOKEN, st.text(min_size=0, max_size=8)), max_size=6))
+def test_first_sight_is_the_three_definitions(tokens: list[str]) -> None:
+    for token in tokens:
+        word = features._stripped(token)
+        code = features._code(word) + (features._case_code(token) << features._CASE_BASE)
+        features._WORDS.pop(token, None)
+        features._CONTENTS.pop(token, None)
+        assert features._first_sight(token) == code
+        assert features._WORDS[token] == word
+        assert features._CONTENTS[token] == ("" if word in features._stop_and_empty() else word)
+
+
 @given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=8))
 def test_ratio_is_a_guarded_division(pairs: list[tuple[int, int]]) -> None:
     num = [min(x, d) for x, d in pairs]  # a count of some of the words
