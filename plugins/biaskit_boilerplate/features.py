@@ -20,8 +20,8 @@ rules look closely:
 
 What a word is (stripped of punctuation, a function, time, social or trigger word, a number,
 capitalised) is looked up in dictionaries keyed by the word and filled on first sight
-(``_Memo``: ``_word``, ``_token_code``, ``_content_word``, all three filled at a new
-token's first look-up, ``_first_sight``): one look-up per word then answers what several
+(``_Memo``: ``_word`` and ``_token_code``, both filled at a new token's first look-up,
+``_first_sight``): one look-up per word then answers what several
 passes over the words did. They hold words only, never lines, and
 start afresh beyond ``_CACHE_WORDS`` entries; a corpus pays the first sight of each word
 once.
@@ -268,42 +268,28 @@ def _token_codes(token: str) -> int:
     return _code(_word(token)) + (_case_code(token) << _CASE_BASE)
 
 
-def _content(token: str) -> str:
-    """A white-space token as written -> its word (``_word``) if that is a content word, ""
-    if it is a function word or the token is punctuation only.
-
-    Remembered (``_content_word``): the body overlap compares content words, and one
-    look-up per token spares a set difference with the function words per line.
-    """
-    word = _word(token)
-    return "" if word in _stop_and_empty() else word
-
-
-_CONTENTS: _Memo[str] = _Memo(_content)
-_content_word = _CONTENTS.__getitem__
-
-
 _Words = frozenset[str]
 
 
 @cache
-def _lexicon() -> tuple[dict[str, int], _Words, _Words, _Words, _Words, _Words]:
+def _lexicon() -> tuple[dict[str, int], _Words, _Words, _Words, _Words]:
     """The tables a first sight consults (``_word_codes``, the trigger words, ``_timeish``,
-    the months, ``_cased_stop``, ``_stop_and_empty``), fetched in one call."""
-    return (_word_codes(), _TRIGGERS, _timeish(), months(), _cased_stop(), _stop_and_empty())
+    the months, ``_cased_stop``), fetched in one call."""
+    return (_word_codes(), _TRIGGERS, _timeish(), months(), _cased_stop())
 
 
 def _first_sight(token: str) -> int:
-    """``_token_codes(token)``, filing the token's word (``_stripped``) and content word
-    (``_content``) in ``_word``'s and ``_content_word``'s tables on the way.
+    """``_token_codes(token)``, filing the token's word (``_stripped``) in ``_word``'s table
+    on the way.
 
-    The first look-up of a new token is its ``_token_code``; its word and content word are
-    asked for after it. Worked out here in one function, a new token costs about half what
-    it did as a chain of calls through three tables' misses (``_token_codes``, ``_code``,
-    ``_case_code``, ``_stripped``, ``_content``): an article has dozens of words no article
-    before it had. The tables start afresh together, as ``_Memo`` does alone.
+    The first look-up of a new token is its ``_token_code``; its word is asked for after it.
+    Worked out here in one function, a new token costs about half what it did as a chain of
+    calls through the tables' misses (``_token_codes``, ``_code``, ``_case_code``,
+    ``_stripped``): an article has dozens of words no article before it had. Each filing in
+    a table of tens of thousands of words costs a cache miss or two, so there are only these
+    two tables (the body overlap reads ``_word``).
     """
-    codes, triggers, timeish, month_names, cased_stop, stop_and_empty = _lexicon()
+    codes, triggers, timeish, month_names, cased_stop = _lexicon()
     low = token.lower()
     word = low.strip(_TOKEN_PUNCT)
     code = codes.get(word, 0)
@@ -320,11 +306,9 @@ def _first_sight(token: str) -> int:
     case = token.isupper() + (token in cased_stop) * (1 << _CASED_STOP_SHIFT)
     if token != low:
         case += 1 << _CASED_SHIFT
-    if len(_WORDS) >= _CACHE_WORDS or len(_CONTENTS) >= _CACHE_WORDS:
+    if len(_WORDS) >= _CACHE_WORDS:
         _WORDS.clear()
-        _CONTENTS.clear()
     _WORDS[token] = word
-    _CONTENTS[token] = "" if word in stop_and_empty else word
     return code + (case << _CASE_BASE)
 
 
@@ -875,9 +859,11 @@ def _body_overlap(
     story's headline does not. 1 for a prose line, 0 for every line of a text without
     prose. ``lines``: each line's white-space tokens (``as_written``) or its words.
 
-    Each token is made a content word once, as it is read (``_content_word``): a list of
-    every line's words first cost a list per line on top of the look-ups, and a set
-    difference with the function words a set per line.
+    Each token is made a word once, as it is read (``_word``), and only the other lines'
+    sets shed the function words and "" (a token of punctuation): a prose word that is one
+    of them is in none of those sets, so the vocabulary below is the same without a look at
+    the prose's function words. A table of content words per token cost a third filing per
+    new token, more than the set differences.
     """
     n = len(prose)
     if not any(prose):
@@ -885,15 +871,13 @@ def _body_overlap(
     overlap = [1.0] * n
     others = [i for i in range(n) if not prose[i]]
     prose_words: Iterable[str] = chain.from_iterable(compress(lines, prose))
+    # ``set.difference`` walks the line's few words, where ``difference_update`` with a set
+    # walked all 226 function words.
+    stop = _stop_and_empty()
     if as_written:
-        own = [set(map(_content_word, line)) for line in _pick(lines, others)]
-        for words in own:
-            words.discard("")  # function words and punctuation
-        prose_words = map(_content_word, prose_words)
+        own = [set(map(_word, line)).difference(stop) for line in _pick(lines, others)]
+        prose_words = map(_word, prose_words)
     else:
-        # ``set.difference`` walks the line's few words, where ``difference_update`` with a
-        # set walked all 226 function words.
-        stop = _stop_and_empty()
         own = [set(line).difference(stop) for line in _pick(lines, others)]
     # Only the other lines' words matter: those of them the prose has, found with one
     # look-up per prose word, where a set of every prose word cost an insertion each.
