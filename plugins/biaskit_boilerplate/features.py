@@ -257,17 +257,6 @@ _CASE_BASE = 48
 _WORD_BITS = (1 << _CASE_BASE) - 1
 
 
-def _token_codes(token: str) -> int:
-    """A white-space token as written -> its word's code (``_code``) + its own capitals code
-    (``_case_code``) << ``_CASE_BASE``.
-
-    Remembered (``_token_code``): one look-up per token then counts both (each field's count
-    fits its 6 bits), where a look-up in each table per token cost a second pass over the
-    tokens.
-    """
-    return _code(_word(token)) + (_case_code(token) << _CASE_BASE)
-
-
 _Words = frozenset[str]
 
 
@@ -279,15 +268,17 @@ def _lexicon() -> tuple[dict[str, int], _Words, _Words, _Words, _Words]:
 
 
 def _first_sight(token: str) -> int:
-    """``_token_codes(token)``, filing the token's word (``_stripped``) in ``_word``'s table
-    on the way.
+    """A white-space token as written -> its word's code (``_code`` of ``_stripped``) + its
+    own capitals code (``_case_code``) << ``_CASE_BASE``, filing the word in ``_word``'s
+    table on the way. Remembered (``_token_code``): one look-up per token then counts both
+    (each field's count fits its 6 bits). ``_code``, ``_case_code`` and ``_stripped`` are the
+    readable definitions; a test holds this one to them.
 
     The first look-up of a new token is its ``_token_code``; its word is asked for after it.
     Worked out here in one function, a new token costs about half what it did as a chain of
-    calls through the tables' misses (``_token_codes``, ``_code``, ``_case_code``,
-    ``_stripped``): an article has dozens of words no article before it had. Each filing in
-    a table of tens of thousands of words costs a cache miss or two, so there are only these
-    two tables (the body overlap reads ``_word``).
+    calls through the tables' misses: an article has dozens of words no article before it
+    had. Each filing in a table of tens of thousands of words costs a cache miss or two, so
+    there are only these two tables (the body overlap reads ``_word``).
     """
     codes, triggers, timeish, month_names, cased_stop = _lexicon()
     low = token.lower()
