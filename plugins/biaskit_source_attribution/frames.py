@@ -880,12 +880,13 @@ def _left(text: str, src: tuple[int, int] | None, hit: CueHit, done: Sequence[_F
     coordinated verb the subject of a cue between them: "She said she admires him and
     highlighted ...", where the words from "she" on are what the first cue reports)."""
     near = src is not None and src[1] <= hit.start and hit.start - src[1] <= 40
-    if (
-        src is not None
-        and near
-        and "," not in text[src[1] : hit.start]
-        and not any(src[1] <= f.hit.start < hit.start for f in done)
-    ):
+    if src is not None and near and "," not in text[src[1] : hit.start]:
+        # The frames are in text order: only the last few can lie between the two.
+        for f in reversed(done):
+            if f.hit.start < src[1]:
+                break
+            if f.hit.start < hit.start:
+                return hit.start
         return src[0]
     return hit.start
 
