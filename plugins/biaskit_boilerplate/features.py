@@ -198,54 +198,13 @@ def _stripped(token: str) -> str:
     language have been seen (a dictionary look-up instead of two passes and a scan against
     fifty characters), and the word is the same string object each time, whose hash is
     already known to the look-ups after it. A token lower-cased on its own is the token of
-    the lower-cased line (see ``_case_code``).
+    the lower-cased line (see ``_first_sight``).
     """
     return token.lower().strip(_TOKEN_PUNCT)
 
 
-def _code(word: str) -> int:
-    """A word's (stripped, lower case) ``_word_codes`` code, plus 1 << ``_EMPTY_SHIFT`` if
-    it is empty (the token was punctuation only), 1 << ``_NUMERIC_SHIFT`` if it has no
-    cased letter (a number, a clock time), 1 << ``_TRIGGER_SHIFT`` if it is one of the
-    furniture patterns' trigger words, 1 << ``_STAMP_SHIFT`` if it is a time word once the
-    digits glued to it are stripped ("GMT13", and "2020" or "05:45", which strip to "")
-    and 1 << ``_MONTH_SHIFT`` if it is a month name.
-
-    One look-up (``_token_code``) and one sum per line then count all eight (up to
-    ``WINDOW`` words, so each count fits its 6 bits), where a pass over the words for each
-    one cost several times as much.
-    """
-    code = _word_codes().get(word, 0)
-    if not word:
-        code += 1 << _EMPTY_SHIFT
-    elif word == word.upper():
-        code += 1 << _NUMERIC_SHIFT
-    if word in _TRIGGERS:
-        code += 1 << _TRIGGER_SHIFT
-    if word.strip(_STAMP_CHARS) in _timeish():
-        code += 1 << _STAMP_SHIFT
-    if word in months():
-        code += 1 << _MONTH_SHIFT
-    return code
-
-
 _CASED_STOP_SHIFT = 6
 _CASED_SHIFT = 12
-
-
-def _case_code(token: str) -> int:
-    """A white-space token as written: 1 if it is in capitals (``str.isupper``) + 1 <<
-    ``_CASED_STOP_SHIFT`` if it is a capitalised function word + 1 << ``_CASED_SHIFT`` if
-    it has a capital letter (it differs from its lower case).
-
-    "Differs from its lower case" is the same test as "differs from the token of the
-    lower-cased line": lower-casing neither makes nor removes white space, and its one
-    mapping that depends on the neighbours (a final sigma) does not look past white space.
-    """
-    code = token.isupper() + (token in _cased_stop()) * (1 << _CASED_STOP_SHIFT)
-    if token != token.lower():
-        code += 1 << _CASED_SHIFT
-    return code
 
 
 _WORDS: _Memo[str] = _Memo(_stripped)
@@ -268,17 +227,28 @@ def _lexicon() -> tuple[dict[str, int], _Words, _Words, _Words, _Words]:
 
 
 def _first_sight(token: str) -> int:
-    """A white-space token as written -> its word's code (``_code`` of ``_stripped``) + its
-    own capitals code (``_case_code``) << ``_CASE_BASE``, filing the word in ``_word``'s
-    table on the way. Remembered (``_token_code``): one look-up per token then counts both
-    (each field's count fits its 6 bits). ``_code``, ``_case_code`` and ``_stripped`` are the
-    readable definitions; a test holds this one to them.
+    """A white-space token as written -> its word's code + its capitals code <<
+    ``_CASE_BASE``, filing the word (``_stripped``) in ``_word``'s table on the way.
 
-    The first look-up of a new token is its ``_token_code``; its word is asked for after it.
-    Worked out here in one function, a new token costs about half what it did as a chain of
-    calls through the tables' misses: an article has dozens of words no article before it
-    had. Each filing in a table of tens of thousands of words costs a cache miss or two, so
-    there are only these two tables (the body overlap reads ``_word``).
+    The word's code: its ``_word_codes`` code, plus 1 << ``_EMPTY_SHIFT`` if it is empty
+    (the token was punctuation only), 1 << ``_NUMERIC_SHIFT`` if it has no cased letter (a
+    number, a clock time), 1 << ``_TRIGGER_SHIFT`` if it is one of the furniture patterns'
+    trigger words, 1 << ``_STAMP_SHIFT`` if it is a time word once the digits glued to it
+    are stripped ("GMT13", and "2020" or "05:45", which strip to "") and 1 <<
+    ``_MONTH_SHIFT`` if it is a month name. The capitals code: 1 if the token is in
+    capitals (``str.isupper``) + 1 << ``_CASED_STOP_SHIFT`` if it is a capitalised
+    function word + 1 << ``_CASED_SHIFT`` if it has a capital letter (it differs from its
+    lower case, the same test as "differs from the token of the lower-cased line":
+    lower-casing neither makes nor removes white space, and its one mapping that depends on
+    the neighbours, a final sigma, does not look past white space).
+
+    Remembered (``_token_code``): one look-up and one sum per line then count all of these
+    (up to ``WINDOW`` words, so each count fits its 6 bits), where a pass over the words for
+    each cost several times as much. Worked out in one function, with the tables fetched
+    in one call, a new token costs about half what a chain of calls did: an article has
+    dozens of words no article before it had. Each filing in a table of tens of thousands of
+    words costs a cache miss or two, so there are only two tables (the body overlap reads
+    ``_word``).
     """
     codes, triggers, timeish, month_names, cased_stop = _lexicon()
     low = token.lower()
@@ -385,7 +355,7 @@ def _scatter(values: Iterable[_T], idx: Iterable[int], n: int, fill: _T) -> list
 
 
 def _field(codes: Sequence[int], shift: int) -> list[int]:
-    """The 6-bit count at ``shift`` of each of ``codes`` (sums of ``_code`` values)."""
+    """The 6-bit count at ``shift`` of each of ``codes`` (sums of ``_token_code`` values)."""
     return list(map(operator.and_, map(operator.rshift, codes, repeat(shift)), _MASKS))
 
 
@@ -512,7 +482,7 @@ def _lines_features(texts: Sequence[str]) -> tuple[Any, list[list[str]]]:
         rests[i] = tokens[i].pop()
     # One dictionary look-up per token counts function, time and social words, tokens of
     # punctuation only, words without a cased letter (numbers, clock times, dates: "2020",
-    # "05:45") and trigger words at once (see ``_code``), and the capitals below.
+    # "05:45") and trigger words at once (see ``_first_sight``), and the capitals below.
     token_codes = list(map(sum, map(map, repeat(_token_code), tokens)))
     codes = list(map(operator.and_, token_codes, repeat(_WORD_BITS)))
     n_empty = _field(codes, _EMPTY_SHIFT)
@@ -542,7 +512,7 @@ def _lines_features(texts: Sequence[str]) -> tuple[Any, list[list[str]]]:
     short_idx: Sequence[int] = [i for i in range(n) if not rests[i]] if long_idx else range(n)
     # Tokens with a capital letter, less the capitalised function words ("The", "With"),
     # which a title capitalises and prose starts its sentences with; and tokens in capitals
-    # (see ``_case_code``).
+    # (see ``_first_sight``).
     case_codes = list(map(operator.rshift, token_codes, repeat(_CASE_BASE)))
     cased = map(operator.rshift, case_codes, repeat(_CASED_SHIFT))
     n_title = list(map(operator.sub, cased, _field(case_codes, _CASED_STOP_SHIFT)))

@@ -100,13 +100,25 @@ _LEXICON_TOKEN = st.tuples(
 
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(st.one_of(_LEXICON_TOKEN, st.text(min_size=0, max_size=8)), max_size=6))
-def test_first_sight_is_the_two_definitions(tokens: list[str]) -> None:
+def test_first_sight_codes_each_property_in_its_field(tokens: list[str]) -> None:
+    """Each property of a token, tested on its own, is the field ``_first_sight`` sets."""
+    f = features
     for token in tokens:
-        word = features._stripped(token)
-        code = features._code(word) + (features._case_code(token) << features._CASE_BASE)
-        features._WORDS.pop(token, None)
-        assert features._first_sight(token) == code
-        assert features._WORDS[token] == word
+        word = token.lower().strip(f._TOKEN_PUNCT)
+        fields = [
+            (not word, f._EMPTY_SHIFT),
+            (bool(word) and word.upper() == word, f._NUMERIC_SHIFT),
+            (word in f._TRIGGERS, f._TRIGGER_SHIFT),
+            (word.strip(f._STAMP_CHARS) in f._timeish(), f._STAMP_SHIFT),
+            (word in f.months(), f._MONTH_SHIFT),
+            (token.isupper(), f._CASE_BASE),
+            (token in f._cased_stop(), f._CASE_BASE + f._CASED_STOP_SHIFT),
+            (token.lower() != token, f._CASE_BASE + f._CASED_SHIFT),
+        ]
+        expected = f._word_codes().get(word, 0) + sum(1 << at for on, at in fields if on)
+        f._WORDS.pop(token, None)
+        assert f._first_sight(token) == expected
+        assert f._WORDS[token] == word
 
 
 @given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=8))
