@@ -801,6 +801,8 @@ def _noun_cue(text: str, src: tuple[int, int] | None) -> bool:
     possessor, not a verb with a subject, and those words are no source."""
     if src is None:
         return False
+    if text[src[1] - 1] not in "eanoyEANOY":  # how the articles end
+        return False
     last = text[src[0] : src[1]].rsplit(None, 1)
     return bool(last) and last[-1].lower() in _ARTICLES
 
@@ -811,7 +813,11 @@ _EXPLETIVE = re.compile(r"(?i:there\b|it(?:['’]s|\s+(?:is|was))\b)")
 
 
 def _expletive(text: str, src: tuple[int, int] | None) -> bool:
-    return src is not None and _EXPLETIVE.match(text, src[0], src[1]) is not None
+    return (
+        src is not None
+        and text[src[0]] in "TtIi"
+        and _EXPLETIVE.match(text, src[0], src[1]) is not None
+    )
 
 
 def _opening_participle(s: Scan, hit: CueHit, ss: int) -> _Frame | None:
