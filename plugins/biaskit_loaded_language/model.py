@@ -325,16 +325,9 @@ class LoadedLanguageModel:
         if found is None:
             own = float(compiled.table[compiled._id(word)][compiled.PART])
             category, _, reason = word_category(word)
-            itself, spelling, meaning = compiled.weight_parts(word)
-            found = WordWeight(
-                own,
-                category,
-                float(compiled.category.get(category, 0.0)),
-                reason,
-                itself,
-                spelling,
-                meaning,
-            )
+            category_weight = float(compiled.category.get(category, 0.0)) if category else 0.0
+            itself, spelling, meaning = compiled.weight_parts(word, own - category_weight)
+            found = WordWeight(own, category, category_weight, reason, itself, spelling, meaning)
             compiled.explained[word] = found
         return found
 
@@ -550,16 +543,16 @@ class _Compiled:
             rows[i] = self.word_row(words[i])
         return rows
 
-    def weight_parts(self, w: str) -> tuple[float | None, float, float]:
-        """The parts of ``word_row``'s word-model weight other than the lexicon category's:
-        the word's own feature (None for a word not in the training sentences), its
-        character n-grams, and its pieces' mean static vector."""
+    def weight_parts(self, w: str, weight: float) -> tuple[float | None, float, float]:
+        """The parts of ``weight``, ``word_row``'s word-model weight of ``w`` without the
+        lexicon category's: the word's own feature (None for a word not in the training
+        sentences), its character n-grams, and its pieces' mean static vector. The n-grams'
+        part is what the other two leave, not a second sum over them: a blamed word is often
+        one the corpus has just brought, and its n-grams were summed a moment ago."""
         itself = self.word_weights.get("w:" + w)
-        ww = self.word_weights
-        spelling = sum(ww.get(f, 0.0) for f in word_features(w)[1:])
         ids = self.pieces.pieces(w)
         meaning = sum(self.word_static[i] for i in ids) / len(ids) if ids else 0.0
-        return itself, spelling, meaning
+        return itself, weight - meaning - (itself or 0.0), meaning
 
     def _id(self, w: str) -> int:
         found = self.ids.get(w)
