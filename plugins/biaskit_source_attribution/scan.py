@@ -150,18 +150,35 @@ _NOT_NAMES = _set(
 
 
 def name_colons(text: str) -> list[tuple[int, int, int]]:
-    """(name start, name end, colon offset) of every line opening with "Name:"."""
+    """(name start, name end, colon offset) of every line opening with "Name:", and of
+    every name inside a line followed by a colon and a quotation ('... he tweeted about
+    ... Donald Trump: "Appreciate the congrats ..."', 'More from Jones: “The ...”')."""
     out: list[tuple[int, int, int]] = []
     for m in _name_colon_matches(text):
-        name = m.group("name")
-        words = name.split()
-        if any(w.strip(".").lower() in _NOT_NAMES for w in words):
-            continue
-        if len(words) == 1 and words[0].lower() in PLACES:
-            continue
-        s, e = m.span("name")
-        out.append((s, e, e))
+        if _a_name(m.group("name")):
+            s, e = m.span("name")
+            out.append((s, e, e))
+    if ":“" in text or ': "' in text or ": “" in text or ':"' in text:
+        starts = {s for s, _, _ in out}
+        for m in _NAME_COLON_QUOTE.finditer(text):
+            s, e = m.span("name")
+            if s not in starts and _a_name(m.group("name")):
+                out.append((s, e, e))
+        out.sort()
     return out
+
+
+def _a_name(name: str) -> bool:
+    words = name.split()
+    if any(w.strip(".").lower() in _NOT_NAMES for w in words):
+        return False
+    return not (len(words) == 1 and words[0].lower() in PLACES)
+
+
+# A capitalised run of one to four words, a colon and an opening quotation mark.
+_NAME_COLON_QUOTE = re.compile(
+    r"(?<![\w’'.\-])(?P<name>[A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*){0,3}):[ \t]?[“\"]"
+)
 
 
 def _name_colon_matches(text: str) -> list[re.Match[str]]:

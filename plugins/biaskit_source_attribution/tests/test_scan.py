@@ -77,6 +77,16 @@ def test_name_colon_lines() -> None:
     assert found == ["Bernie Sanders", "CLINTON"]
 
 
+def test_a_name_a_colon_and_a_quotation_inside_a_line() -> None:
+    text = (
+        'He tweeted about it ... Donald Trump: "Appreciate the congrats." '
+        'More from Jones: \u201cThe state is a starting point.\u201d The rule: "no shoes" '
+        'and Note: "closed".'
+    )
+    found = [text[a:b] for a, b, _ in name_colons(text)]
+    assert found == ["Donald Trump", "Jones"]
+
+
 def test_full_stop_after_white_space_only_is_a_sentence_end() -> None:
     # Found by hypothesis: nothing but white space before the full stop.
     assert sentence_starts("\r.\r0") == [0, 3]
