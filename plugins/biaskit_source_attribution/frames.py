@@ -794,6 +794,8 @@ def _subject(
 
 
 _ARTICLES = frozenset({"the", "a", "an", "no", "every"})
+_ARTICLE_ENDS = tuple("eanoyEANOY")  # how the articles end: a test before any word is cut
+_EXPLETIVE_STARTS = tuple("TtIi")
 
 
 def _noun_cue(text: str, src: tuple[int, int] | None) -> bool:
@@ -801,7 +803,7 @@ def _noun_cue(text: str, src: tuple[int, int] | None) -> bool:
     possessor, not a verb with a subject, and those words are no source."""
     if src is None:
         return False
-    if text[src[1] - 1] not in "eanoyEANOY":  # how the articles end
+    if not text.endswith(_ARTICLE_ENDS, src[0], src[1]):
         return False
     last = text[src[0] : src[1]].rsplit(None, 1)
     return bool(last) and last[-1].lower() in _ARTICLES
@@ -815,7 +817,7 @@ _EXPLETIVE = re.compile(r"(?i:there\b|it(?:['’]s|\s+(?:is|was))\b)")
 def _expletive(text: str, src: tuple[int, int] | None) -> bool:
     return (
         src is not None
-        and text[src[0]] in "TtIi"
+        and text.startswith(_EXPLETIVE_STARTS, src[0], src[1])
         and _EXPLETIVE.match(text, src[0], src[1]) is not None
     )
 

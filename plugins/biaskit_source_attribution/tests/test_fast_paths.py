@@ -511,3 +511,21 @@ def test_dash_by_dash_trailing_credits_match_the_whole_text_scan(text: str) -> N
 
     expected = found(list(outlets._TRAILING_CREDIT_RE.finditer(text)))
     assert found(outlets._trailing_credits(text)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="TtIihe's’ \nanoyvr", max_size=20) | st.text(max_size=12), st.data())
+def test_the_noun_cue_and_expletive_checks_are_their_definitions(
+    text: str, data: st.DataObject
+) -> None:
+    """The one-character tests before them never change the answer, on any span (empty
+    ones and ones at the text's end included)."""
+    end = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(0, end))
+    words = text[start:end].split()
+    assert frames._noun_cue(text, (start, end)) == bool(
+        words and words[-1].lower() in frames._ARTICLES
+    )
+    assert frames._expletive(text, (start, end)) == (
+        frames._EXPLETIVE.match(text, start, end) is not None
+    )
