@@ -613,11 +613,13 @@ def _passive_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | No
 
 
 _TO_OR_THAT = re.compile(r"\s+(?P<c>(?:to|that)\s)")
-# "said on Facebook on Wednesday that ...": the content starts at "that".
+# "said Wednesday she agrees", "said on Tuesday night it was": when it was said, which
+# the content leaves out.
 _WHEN_AFTER = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
     r"(?:\s+(?:morning|afternoon|evening|night))?(?=\s+\w)"
 )
+# "said on Facebook on Wednesday that ...": the content starts at "that".
 _THAT_AFTER = re.compile(r"(?:\s+[^\s,;:.!?\"“”()]+){0,10}?\s+(?P<that>that)\b")
 _COORDINATED = re.compile(
     r"\b(?:and|but|or|then)\s*(?:\w+ly\s+|then\s+|instead\s+|also\s+|later\s+)*$",
@@ -636,8 +638,7 @@ _FEELINGS = _set(
 
 _SUBJECT_PRONOUNS = _set("he she they we i")
 _WHEN_WORDS = _set(
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight "
-    "january february march april may june july august september october november december"
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
 )
 
 
@@ -671,7 +672,11 @@ def _inverted_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     first = words[0]
     if first.lower() in _PRONOUN_WORDS or first.lower() in _NOT_SUBJECT:  # "said of Cruz"
         return None
-    if first.lower() in _WHEN_WORDS or not _SUBJECT_PRONOUNS.isdisjoint(w.lower() for w in words):
+    if (
+        first.lower() in _WHEN_WORDS
+        or first.lower() in _MONTHS
+        or not _SUBJECT_PRONOUNS.isdisjoint(w.lower() for w in words)
+    ):
         # "said Wednesday he agrees ...": a time and a clause, not who spoke.
         return None
     if not (
@@ -969,7 +974,7 @@ def _fill_content(s: Scan, frames: list[_Frame], sent: tuple[int, int]) -> None:
             continue
         pos = f.hit.end
         when = _WHEN_AFTER.match(text, pos, nxt)
-        if when is not None:  # "said Wednesday he agrees": when it was said, not what
+        if when is not None:
             pos = when.end()
         that = _THAT_AFTER.match(text, pos, nxt) if text.find("that", pos, nxt) >= 0 else None
         if that is not None:
