@@ -47,6 +47,9 @@ PIECES = [
     "'",
     "''",
     "\u2019s",
+    "who\u2019ve",
+    "who'd",
+    "that'll",
     "(D-Nev.)",
     "last week",
     "on Monday",
@@ -528,4 +531,24 @@ def test_the_noun_cue_and_expletive_checks_are_their_definitions(
     )
     assert frames._expletive(text, (start, end)) == (
         frames._EXPLETIVE.match(text, start, end) is not None
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, st.data())
+def test_the_relative_pronoun_precheck_lets_every_match_through(
+    text: str, data: st.DataObject
+) -> None:
+    """``subject_before`` searches for a relative pronoun ending the stretch only after a
+    test of its last characters; the test must pass wherever the search would match."""
+    end = data.draw(st.integers(1, max(1, len(text))))
+    if end > len(text):
+        return
+    lo = data.draw(st.integers(0, end - 1))
+    m = phrases._REL_PRONOUN_END.search(text, max(lo, end - 10), end)
+    if m is None or m.end() != end or not text[end - 1 : end].strip():
+        return
+    assert text[end - 1] in phrases._REL_PRONOUN_LAST or (
+        text[end - 1] in phrases._CONTRACTION_LAST
+        and text.endswith(phrases._CONTRACTIONS, max(lo, end - 3), end)
     )
