@@ -472,18 +472,20 @@ class _Compiled:
         static = sum(map(self.sentence_static.__getitem__, ids))
         if ids:
             part += sum(map(self.word_static.__getitem__, ids)) / len(ids)
-        category, weight, _ = word_category(w)
         onehot = [0.0] * len(CATEGORIES)
-        if category:
-            part += self.category.get(category, 0.0)
-            onehot[CATEGORIES.index(category)] = 1.0
+        lexicon = 0.0
+        found = self._lexicon_cells(w)
+        if found is not None:
+            category_weight, lexicon, column = found
+            part += category_weight
+            onehot[column] = 1.0
         return [
             dot,
             norm,
             static,
             float(len(ids)),
             1.0,
-            math.log1p(-min(weight, MAX_WEIGHT)) if category else 0.0,
+            lexicon,
             0.0,
             *onehot,
             0.0,
@@ -492,6 +494,19 @@ class _Compiled:
             self.prev.get(w, 0.0),
             self.next.get(w, 0.0),
         ]
+
+    def _lexicon_cells(self, w: str) -> tuple[float, float, int] | None:
+        """For a word in the lexicon (None otherwise): its category's weight in the word
+        model, log(1 - its lexicon weight), and its category's place in ``CATEGORIES``;
+        what ``word_row`` and ``word_rows`` both put in a word's row."""
+        category, weight, _ = word_category(w)
+        if not category:
+            return None
+        return (
+            self.category.get(category, 0.0),
+            math.log1p(-min(weight, MAX_WEIGHT)),
+            CATEGORIES.index(category),
+        )
 
     def word_rows(self, words: list[str]) -> Any:
         """``word_row`` for many words at once, as an array (one row each), the same to the
@@ -529,12 +544,10 @@ class _Compiled:
         rows[:, 3] = counts
         part += _sums(holder, self.word_static_array[ids], k) / np.maximum(counts, 1)
         rows[:, 4] = 1.0
-        for i, w in enumerate(words):
-            category, weight, _ = word_category(w)
-            if category:
-                part[i] += self.category.get(category, 0.0)
-                rows[i, 5] = math.log1p(-min(weight, MAX_WEIGHT))
-                rows[i, 7 + CATEGORIES.index(category)] = 1.0
+        for i, (category_weight, lexicon, column) in _found(map(self._lexicon_cells, words)):
+            part[i] += category_weight
+            rows[i, 5] = lexicon
+            rows[i, 7 + column] = 1.0
         rows[:, self.PART] = part
         keys = owner << 32 | at
         keys.sort()
@@ -583,9 +596,9 @@ class _Compiled:
         self.ids.update(zip(new, range(j, j + len(new)), strict=True))
 
     def _ids(self, words: list[str]) -> Any:
-        """The table rows of ``words`` (int64), adding the words not seen before, all in one
-        ``word_rows``. The look-ups go straight into the array (-1 for a new word), which
-        costs less than a list of ids searched for None and then converted."""
+        """The table rows of ``words`` (int64), adding the words not seen before together
+        (``_add``). The look-ups go straight into the array (-1 for a new word), which costs
+        less than a list of ids searched for None and then converted."""
         import numpy as np
 
         found = np.fromiter(map(self.ids.get, words, repeat(-1)), np.int64, len(words))

@@ -44,12 +44,12 @@ class NgramIndex:
         self.grams = grams
         self.bits = len(chars).bit_length()  # characters are numbered from 1; 0 is "unknown"
         self.coded = self.bits <= _MAX_BITS
+        if not self.coded:
+            return
         # A character's number by its code point (0 beyond the table: no known n-gram has
         # it); the table ends with one 0 for every code point past the last known.
         self.numbers = np.zeros(max(map(ord, chars), default=0) + 2, dtype=np.int64)
         self.numbers[[ord(ch) for ch in chars]] = np.arange(1, len(chars) + 1)
-        if not self.coded:
-            return
         number = {ch: i for i, ch in enumerate(chars, 1)}
         codes = []
         for g in grams:
