@@ -55,6 +55,7 @@ from biaskit.text import Segment
 from .attribution import DIRECT, INDIRECT, Attribution
 from .cues import BARE, QUOTE, THAT, lexicon_kind
 from .phrases import (
+    DAYS,
     RELATIVE_WORDS,
     object_end,
     sentence_subject,
@@ -616,7 +617,7 @@ _TO_OR_THAT = re.compile(r"\s+(?P<c>(?:to|that)\s)")
 # "said Wednesday she agrees", "said on Tuesday night it was": when it was said, which
 # the content leaves out.
 _WHEN_AFTER = re.compile(
-    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+    r"\s+(?:on\s+)?(?:" + DAYS + r"|yesterday|today)"
     r"(?:\s+(?:morning|afternoon|evening|night))?(?=\s+\w)"
 )
 # "said on Facebook on Wednesday that ...": the content starts at "that".

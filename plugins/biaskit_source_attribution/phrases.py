@@ -12,6 +12,8 @@ import re
 from collections import deque
 
 __all__ = [
+    "DAYS",
+    "RELATIVE_CLAUSE",
     "RELATIVE_WORDS",
     "object_end",
     "sentence_subject",
@@ -120,7 +122,8 @@ _LEADING_SKIP = _set(
     and but so then yet thus still even perhaps meanwhile indeed
     """
 )
-_RELATIVE = re.compile(r",\s*(?:who|which|whose)\b", re.IGNORECASE)
+# ", who ...", ", which ...": where a relative clause after a noun phrase opens.
+RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b", re.IGNORECASE)
 _CONTRACTED = frozenset({"s", "ve", "d", "ll", "re"})
 _MAX_SOURCE_WORDS = 12
 
@@ -223,7 +226,7 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         return _sentence_subject(text, lo, before)
     if not head.endswith(","):
         return None
-    last = deque(_RELATIVE.finditer(text, lo, cue_start), maxlen=1)
+    last = deque(RELATIVE_CLAUSE.finditer(text, lo, cue_start), maxlen=1)
     if not last:
         return None
     rel = last[0]
@@ -376,11 +379,11 @@ _REL_PRONOUN_END = re.compile(
     r"(?:^|[\s,])(?P<w>who|which|that)(?:[’'](?:s|ve|d|ll|re))?\s*$", re.IGNORECASE
 )
 _PAREN_END = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
-_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TIME_END = re.compile(
     r"\s(?:(?:last|this|next|earlier\sthis|later\sthis|late\slast|early\slast)\s"
     r"(?:week|month|year|night|morning|afternoon|evening|weekend|spring|summer|fall|"
-    r"winter|" + _DAYS + r")|on\s" + _DAYS + r"|" + _DAYS + r"(?:\s(?:night|morning|afternoon|"
+    r"winter|" + DAYS + r")|on\s" + DAYS + r"|" + DAYS + r"(?:\s(?:night|morning|afternoon|"
     r"evening))?|yesterday|today|tonight|recently|earlier|later|again|once|first)\s*$"
 )
 # The characters a stretch ends with when these patterns can match at its end (who, which,

@@ -27,7 +27,7 @@ from .lexicon import (
     ROLE_NOUNS,
     TITLE_WORDS,
 )
-from .phrases import source_before
+from .phrases import RELATIVE_CLAUSE, source_before
 
 __all__ = ["NameIndex", "resolve_speakers", "speaker_table"]
 
@@ -410,7 +410,7 @@ def _resolve_one(
         a.speaker, a.named, a.resolved_by = places[0].text, True, "organisation"
         return
     # "The ministry, which announced the talks on Monday,": the description is the head.
-    clause = _RELATIVE_CLAUSE.search(raw, 1)
+    clause = RELATIVE_CLAUSE.search(raw, 1)
     a.speaker, a.resolved_by = (
         _description(raw[: clause.start() if clause else None]),
         "description",
@@ -425,9 +425,6 @@ def _description(raw: str) -> str:
         w if w == "I" or (len(w) > 1 and w.isupper() and w.lower() not in _COMMON) else w.lower()
         for w in raw.split()
     )
-
-
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b", re.IGNORECASE)
 
 
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
