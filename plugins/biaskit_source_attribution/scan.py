@@ -158,7 +158,7 @@ def name_colons(text: str) -> list[tuple[int, int, int]]:
         if _a_name(m.group("name")):
             s, e = m.span("name")
             out.append((s, e, e))
-    if ":“" in text or ': "' in text or ": “" in text or ':"' in text:
+    if _COLON_QUOTE.search(text) is not None:  # most texts have none: no scan for names
         starts = {s for s, _, _ in out}
         for m in _NAME_COLON_QUOTE.finditer(text):
             s, e = m.span("name")
@@ -175,7 +175,9 @@ def _a_name(name: str) -> bool:
     return not (len(words) == 1 and words[0].lower() in PLACES)
 
 
-# A capitalised run of one to four words, a colon and an opening quotation mark.
+# A capitalised run of one to four words, a colon and an opening quotation mark; the
+# colon and mark alone, searched for first.
+_COLON_QUOTE = re.compile(r":[ \t]?[“\"]")
 _NAME_COLON_QUOTE = re.compile(
     r"(?<![\w’'.\-])(?P<name>[A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*){0,3}):[ \t]?[“\"]"
 )

@@ -144,6 +144,19 @@ def test_credit_word_regex_agrees_with_substring_tests(text: str) -> None:
 
 
 @settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from([*PIECES, ':\t"', ": \u201c", ':"', "Ann Berg"]), max_size=30).map(
+        "".join
+    )
+)
+def test_names_before_a_colon_and_quote_are_those_of_a_whole_text_scan(text: str) -> None:
+    """The pre-test before the scan for a name, a colon and a quotation never hides one."""
+    found = {s for s, _, _ in scan.name_colons(text)}
+    expected = [m.start("name") for m in scan._NAME_COLON_QUOTE.finditer(text)]
+    assert all(s in found for s in expected if scan._a_name(text[s : text.index(":", s)]))
+
+
+@settings(max_examples=400, deadline=None)
 @given(TEXTS)
 def test_name_colons_line_by_line_match_a_whole_text_scan(text: str) -> None:
     expected = [m.span() for m in scan._NAME_COLON.finditer(text)]
