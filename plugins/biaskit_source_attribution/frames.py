@@ -809,7 +809,10 @@ def _noun_cue(text: str, src: tuple[int, int] | None) -> bool:
     possessor, not a verb with a subject, and those words are no source."""
     if src is None:
         return False
-    if not text.endswith(_ARTICLE_ENDS, src[0], src[1]):
+    end = src[1]
+    while end > src[0] and text[end - 1].isspace():
+        end -= 1
+    if not text.endswith(_ARTICLE_ENDS, src[0], end):
         return False
     last = text[src[0] : src[1]].rsplit(None, 1)
     return bool(last) and last[-1].lower() in _ARTICLES
