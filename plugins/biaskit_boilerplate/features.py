@@ -20,8 +20,8 @@ rules look closely:
 
 What a word is (stripped of punctuation, a function, time, social or trigger word, a number,
 capitalised) is looked up in dictionaries keyed by the word and filled on first sight
-(``_Memo``: ``_word`` and ``_token_code``, both filled at a new token's first look-up,
-``_first_sight``): one look-up per word then answers what several
+(``_word``, a ``_Memo``, and ``_token_code``, both filled at a new token's first look-up,
+``_TokenCodes.__missing__``): one look-up per word then answers what several
 passes over the words did. They hold words only, never lines, and
 start afresh beyond ``_CACHE_WORDS`` entries; a corpus pays the first sight of each word
 once.
@@ -198,7 +198,7 @@ def _stripped(token: str) -> str:
     language have been seen (a dictionary look-up instead of two passes and a scan against
     fifty characters), and the word is the same string object each time, whose hash is
     already known to the look-ups after it. A token lower-cased on its own is the token of
-    the lower-cased line (see ``_first_sight``).
+    the lower-cased line (see ``_TokenCodes``).
     """
     return token.lower().strip(_TOKEN_PUNCT)
 
@@ -220,15 +220,28 @@ _Words = frozenset[str]
 
 
 @cache
-def _lexicon() -> tuple[dict[str, int], _Words, _Words, _Words, _Words]:
-    """The tables a first sight consults (``_word_codes``, the trigger words, ``_timeish``,
-    the months, ``_cased_stop``), fetched in one call."""
-    return (_word_codes(), _TRIGGERS, _timeish(), months(), _cased_stop())
+def _word_table() -> dict[str, int]:
+    """Word -> the part of its code (``_TokenCodes``) its spelling alone decides: its
+    ``_word_codes`` code, 1 << ``_TRIGGER_SHIFT`` for a trigger word, 1 << ``_MONTH_SHIFT``
+    for a month name, 1 << ``_EMPTY_SHIFT`` for "" (a token of punctuation only), and
+    1 << ``_STAMP_SHIFT`` for a word in ``_timeish`` with no digit or separator at either
+    end (one that ``_STAMP_CHARS`` strip would leave as it is). One look-up answers what
+    five did: only a word with such characters at an end is looked up again, stripped."""
+    table = dict(_word_codes())
+    for words, shift in ((_TRIGGERS, _TRIGGER_SHIFT), (months(), _MONTH_SHIFT)):
+        for word in words:
+            table[word] = table.get(word, 0) + (1 << shift)
+    for word in _timeish():
+        if word.strip(_STAMP_CHARS) == word:
+            table[word] = table.get(word, 0) + (1 << _STAMP_SHIFT)
+    table[""] = table.get("", 0) + (1 << _EMPTY_SHIFT)
+    return table
 
 
-def _first_sight(token: str) -> int:
+class _TokenCodes(dict[str, int]):
     """A white-space token as written -> its word's code + its capitals code <<
-    ``_CASE_BASE``, filing the word (``_stripped``) in ``_word``'s table on the way.
+    ``_CASE_BASE``, worked out at the token's first look-up (``__missing__``), which also
+    files the word (``_stripped``) in ``_word``'s table.
 
     The word's code: its ``_word_codes`` code, plus 1 << ``_EMPTY_SHIFT`` if it is empty
     (the token was punctuation only), 1 << ``_NUMERIC_SHIFT`` if it has no cased letter (a
@@ -242,38 +255,50 @@ def _first_sight(token: str) -> int:
     lower-casing neither makes nor removes white space, and its one mapping that depends on
     the neighbours, a final sigma, does not look past white space).
 
-    Remembered (``_token_code``): one look-up and one sum per line then count all of these
-    (up to ``WINDOW`` words, so each count fits its 6 bits), where a pass over the words for
-    each cost several times as much. Worked out in one function, with the tables fetched
-    in one call, a new token costs about half what a chain of calls did: an article has
-    dozens of words no article before it had. Each filing in a table of tens of thousands of
-    words costs a cache miss or two, so there are only two tables (the body overlap reads
-    ``_word``).
+    Remembered: one look-up and one sum per line then count all of these (up to ``WINDOW``
+    words, so each count fits its 6 bits), where a pass over the words for each cost
+    several times as much. An article has dozens of tokens no article before it had, and
+    their first sight is about an eighth of the dimension's time on a corpus: so it is
+    worked out in ``__missing__`` itself, not in a function it calls, and the word's own
+    part comes from one table (``_word_table``), not five. Each filing in a table of tens
+    of thousands of words costs a cache miss or two, so there are only two tables (the
+    body overlap reads ``_word``). Both start afresh beyond ``_CACHE_WORDS`` entries.
     """
-    codes, triggers, timeish, month_names, cased_stop = _lexicon()
-    low = token.lower()
-    word = low.strip(_TOKEN_PUNCT)
-    code = codes.get(word, 0)
-    if not word:
-        code += 1 << _EMPTY_SHIFT
-    elif word == word.upper():
-        code += 1 << _NUMERIC_SHIFT
-    if word in triggers:
-        code += 1 << _TRIGGER_SHIFT
-    if word.strip(_STAMP_CHARS) in timeish:
-        code += 1 << _STAMP_SHIFT
-    if word in month_names:
-        code += 1 << _MONTH_SHIFT
-    case = token.isupper() + (token in cased_stop) * (1 << _CASED_STOP_SHIFT)
-    if token != low:
-        case += 1 << _CASED_SHIFT
-    if len(_WORDS) >= _CACHE_WORDS:
-        _WORDS.clear()
-    _WORDS[token] = word
-    return code + (case << _CASE_BASE)
+
+    __slots__ = ("_tables",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tables: tuple[dict[str, int], _Words, _Words] | None = None
+
+    def __missing__(self, token: str) -> int:
+        tables = self._tables
+        if tables is None:  # the lexicons are read at the first token, not at import
+            tables = self._tables = (_word_table(), _timeish(), _cased_stop())
+        table, timeish, cased_stop = tables
+        low = token.lower()
+        word = low.strip(_TOKEN_PUNCT)
+        code = table.get(word, 0)
+        if word:
+            if word == word.upper():
+                code += 1 << _NUMERIC_SHIFT
+            stamp = word.strip(_STAMP_CHARS)
+            if len(stamp) != len(word) and stamp in timeish:  # strip only ever removes
+                code += 1 << _STAMP_SHIFT
+        case = token.isupper() + (token in cased_stop) * (1 << _CASED_STOP_SHIFT)
+        if token != low:
+            case += 1 << _CASED_SHIFT
+        if len(_WORDS) >= _CACHE_WORDS:
+            _WORDS.clear()
+        _WORDS[token] = word
+        if len(self) >= _CACHE_WORDS:
+            self.clear()
+        value = self[token] = code + (case << _CASE_BASE)
+        return value
 
 
-_token_code = _Memo(_first_sight).__getitem__
+_TOKEN_CODES = _TokenCodes()
+_token_code = _TOKEN_CODES.__getitem__
 
 
 @cache
@@ -482,7 +507,7 @@ def _lines_features(texts: Sequence[str]) -> tuple[Any, list[list[str]]]:
         rests[i] = tokens[i].pop()
     # One dictionary look-up per token counts function, time and social words, tokens of
     # punctuation only, words without a cased letter (numbers, clock times, dates: "2020",
-    # "05:45") and trigger words at once (see ``_first_sight``), and the capitals below.
+    # "05:45") and trigger words at once (see ``_TokenCodes``), and the capitals below.
     token_codes = list(map(sum, map(map, repeat(_token_code), tokens)))
     codes = list(map(operator.and_, token_codes, repeat(_WORD_BITS)))
     n_empty = _field(codes, _EMPTY_SHIFT)
@@ -512,7 +537,7 @@ def _lines_features(texts: Sequence[str]) -> tuple[Any, list[list[str]]]:
     short_idx: Sequence[int] = [i for i in range(n) if not rests[i]] if long_idx else range(n)
     # Tokens with a capital letter, less the capitalised function words ("The", "With"),
     # which a title capitalises and prose starts its sentences with; and tokens in capitals
-    # (see ``_first_sight``).
+    # (see ``_TokenCodes``).
     case_codes = list(map(operator.rshift, token_codes, repeat(_CASE_BASE)))
     cased = map(operator.rshift, case_codes, repeat(_CASED_SHIFT))
     n_title = list(map(operator.sub, cased, _field(case_codes, _CASED_STOP_SHIFT)))

@@ -101,8 +101,9 @@ _LEXICON_TOKEN = st.tuples(
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(st.one_of(_LEXICON_TOKEN, st.text(min_size=0, max_size=8)), max_size=6))
 def test_first_sight_codes_each_property_in_its_field(tokens: list[str]) -> None:
-    """Each property of a token, tested on its own, is the field ``_first_sight`` sets."""
+    """Each property of a token, tested on its own, is the field its first sight sets."""
     f = features
+    codes = f._TokenCodes()
     for token in tokens:
         word = token.lower().strip(f._TOKEN_PUNCT)
         fields = [
@@ -117,8 +118,26 @@ def test_first_sight_codes_each_property_in_its_field(tokens: list[str]) -> None
         ]
         expected = f._word_codes().get(word, 0) + sum(1 << at for on, at in fields if on)
         f._WORDS.pop(token, None)
-        assert f._first_sight(token) == expected
+        assert codes[token] == expected
         assert f._WORDS[token] == word
+        assert codes[token] == expected  # remembered
+
+
+def test_first_sight_strips_a_time_word_only_where_its_ends_allow(monkeypatch) -> None:
+    """A time word that a digit ends (none does today; "h24" might) is a time word only as
+    ``_STAMP_CHARS`` strip leaves it ("h"): the word table must not mark it as it is."""
+    f = features
+    monkeypatch.setattr(f, "_timeish", lambda: frozenset({"", "gmt", "h24"}))
+    f._word_table.cache_clear()
+    try:
+        codes = f._TokenCodes()
+        stamp = 1 << f._STAMP_SHIFT
+        for token in ("h24", "H24", "h", "gmt13", "gmt", "13", "noon"):
+            word = token.lower().strip(f._TOKEN_PUNCT)
+            expected = bool(word.strip(f._STAMP_CHARS) in f._timeish())
+            assert bool(codes[token] & stamp) == expected, token
+    finally:
+        f._word_table.cache_clear()
 
 
 @given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=8))
