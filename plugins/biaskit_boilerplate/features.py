@@ -283,16 +283,16 @@ class _TokenCodes(dict[str, int]):
             if word == word.upper():
                 code += 1 << _NUMERIC_SHIFT
             stamp = word.strip(_STAMP_CHARS)
-            if len(stamp) != len(word) and stamp in timeish:  # strip only ever removes
+            if stamp != word and stamp in timeish:  # the same object when nothing is stripped
                 code += 1 << _STAMP_SHIFT
         case = token.isupper() + (token in cased_stop) * (1 << _CASED_STOP_SHIFT)
         if token != low:
             case += 1 << _CASED_SHIFT
-        if len(_WORDS) >= _CACHE_WORDS:
+        if len(self) >= _CACHE_WORDS:
+            # Both start afresh together; ``_word``'s table also bounds what it files itself.
+            self.clear()
             _WORDS.clear()
         _WORDS[token] = word
-        if len(self) >= _CACHE_WORDS:
-            self.clear()
         value = self[token] = code + (case << _CASE_BASE)
         return value
 
