@@ -39,8 +39,13 @@ class NgramIndex:
     def __init__(self, grams: Mapping[str, int]) -> None:
         import numpy as np
 
-        grams = {g: v for g, v in grams.items() if NGRAM_MIN <= len(g) <= NGRAM_MAX}
-        chars = sorted({ch for g in grams for ch in g})
+        # ``find`` cuts n-grams of these lengths only: a known one of another is never met.
+        by_length: dict[int, list[str]] = {n: [] for n in range(NGRAM_MIN, NGRAM_MAX + 1)}
+        for g in grams:
+            same = by_length.get(len(g))
+            if same is not None:
+                same.append(g)
+        chars = sorted(set("".join(map("".join, by_length.values()))))
         self.grams = grams
         self.bits = len(chars).bit_length()  # characters are numbered from 1; 0 is "unknown"
         self.coded = self.bits <= _MAX_BITS
@@ -50,16 +55,31 @@ class NgramIndex:
         # it); the table ends with one 0 for every code point past the last known.
         self.numbers = np.zeros(max(map(ord, chars), default=0) + 2, dtype=np.int64)
         self.numbers[[ord(ch) for ch in chars]] = np.arange(1, len(chars) + 1)
-        number = {ch: i for i, ch in enumerate(chars, 1)}
-        codes = []
-        for g in grams:
-            code = 0
-            for ch in g:
-                code = (code << self.bits) | number[ch]
+        # The known n-grams are numbered as ``find`` numbers a word's: read off their
+        # characters' numbers, one length at a time (a loop over 50,000 n-grams in Python
+        # cost a tenth of the model's first use, and was a second coding to keep equal).
+        codes, values = [], []
+        for n, same in by_length.items():
+            if not same:
+                continue
+            digits = self._digits("".join(same)).reshape(len(same), n)
+            code = digits[:, 0]
+            for j in range(1, n):
+                code = (code << self.bits) | digits[:, j]
             codes.append(code)
-        order = np.argsort(np.asarray(codes, dtype=np.int64), kind="stable")
-        self.codes = np.asarray(codes, dtype=np.int64)[order]
-        self.values = np.asarray(list(grams.values()), dtype=np.int64)[order]
+            values.append(np.fromiter(map(grams.__getitem__, same), np.int64, len(same)))
+        # Codes of different lengths never meet: each character's number is at least 1.
+        code = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
+        order = np.argsort(code, kind="stable")
+        self.codes = code[order]
+        self.values = (np.concatenate(values) if values else np.zeros(0, dtype=np.int64))[order]
+
+    def _digits(self, text: str) -> Any:
+        """The number of each character of ``text`` (0 for one no known n-gram has)."""
+        import numpy as np
+
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        return self.numbers[np.minimum(points, len(self.numbers) - 1)]
 
     def find(self, words: Sequence[str]) -> tuple[Any, Any]:
         """(owner, value): for every known n-gram occurrence, in ``word_features``' order
@@ -72,10 +92,7 @@ class NgramIndex:
         # One array of all the words' characters, each word followed by one separator
         # (number 0, as is any character no known n-gram has), so no n-gram with a
         # character of two words is ever known.
-        points = np.frombuffer(
-            "\0".join(padded).encode("utf-32-le", "surrogatepass"), dtype=np.uint32
-        )
-        digits = self.numbers[np.minimum(points, len(self.numbers) - 1)]
+        digits = self._digits("\0".join(padded))
         # How many unknown characters precede each position: a window holds none when the
         # count is the same at its two ends.
         unknown = np.zeros(len(digits) + 1, dtype=np.int64)
