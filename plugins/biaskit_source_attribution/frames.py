@@ -209,12 +209,14 @@ def _quote_after(s: Scan, pos: int) -> Segment | None:
     gap = s.text[pos : q.start]
     if len(gap) <= 4 and not gap.strip(" \t\n:,—–-"):
         return q
-    # "wrote of Ms. Merkel: '...'", "said in a statement: '...'"; not "said, adding: '...'",
-    # where a clause of its own opens after the comma.
+    # "wrote of Ms. Merkel: '...'", "said in a statement: '...'"; not "said, adding: '...'"
+    # nor "reacted to the news, saying: '...'", where a clause of its own opens after the
+    # comma (and the participle takes the quotation).
     stripped = gap.strip()
     if (
         stripped.endswith(":")
         and not stripped.startswith(",")
+        and _PARTICIPLE_TAIL.search(gap) is None
         and len(gap) <= 60
         and len(stripped.split()) <= 8
         and not any(c in stripped[:-1] for c in '.!?;:"“”\n')

@@ -414,6 +414,20 @@ def test_participle_with_a_colon_takes_the_quotation_after_it() -> None:
     ]
 
 
+def test_a_cue_before_a_participle_and_a_colon_leaves_the_quotation_to_the_participle() -> None:
+    # "reacted ..., saying: '...'": the colon ends the participle's clause, not the first
+    # cue's, which used to take the quotation and leave "saying" without a source.
+    text = 'Ana Ruiz reacted to the ruling, saying: "The bridge is safe."'
+    found = relations(text, "reacted", "saying")
+    assert found == [
+        {"cue": "reacted", "source": "Ana Ruiz", "content": ["to the ruling"]},
+        {"cue": "saying", "source": "Ana Ruiz", "content": ['"The bridge is safe."']},
+    ]
+    # A colon after a short phrase of the cue's own still takes the quotation.
+    text = 'Ana Ruiz wrote of the ruling in a statement: "The bridge is safe."'
+    assert relations(text, "wrote")[0]["content"] == ['"The bridge is safe."']
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [
