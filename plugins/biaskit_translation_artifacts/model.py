@@ -177,19 +177,19 @@ def fit_model(
 def load(path: Path | str) -> Any:
     """A model saved by ``biaskit train translation_artifacts``: only the trusted types, and
     exactly the shape this version's features need, or ``UnsafeModel`` saying why not."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import Pipeline
-    from sklearn.preprocessing import StandardScaler
-
     from biaskit.bench.training import UnsafeModel, load_model
 
+    # The scaler and the regression by their fitted numbers, which is all scoring reads:
+    # from the plain copy they are attribute namespaces, not scikit-learn's classes (only
+    # the trusted types above can be in the file either way).
     model = load_model(path, TRUSTED_TYPES)
-    steps = model.named_steps if isinstance(model, Pipeline) else {}
+    steps = getattr(model, "named_steps", None) or {}
+    scale, clf = steps.get("scale"), steps.get("clf")
     if not (
-        isinstance(steps.get("scale"), StandardScaler)
-        and isinstance(steps.get("clf"), LogisticRegression)
-        and getattr(steps["clf"], "coef_", None) is not None
-        and steps["clf"].coef_.shape == (1, len(FEATURE_NAMES))
+        getattr(scale, "mean_", None) is not None
+        and getattr(scale, "scale_", None) is not None
+        and getattr(clf, "coef_", None) is not None
+        and clf.coef_.shape == (1, len(FEATURE_NAMES))
     ):
         raise UnsafeModel(
             f"{Path(path).name} is not a translation_artifacts model for these "

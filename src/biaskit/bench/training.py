@@ -3,7 +3,9 @@
 Models are stored with skops, never pickle: loading a pickle runs whatever code it names,
 and a model file is exactly the kind of thing users download and pass around. ``load_model``
 refuses any type outside the explicit list the scorer trusts, so a tampered file fails
-with a message instead of executing.
+with a message instead of executing. Beside the skops file goes a plain copy of the same
+numbers (``biaskit.bench.plain``), which ``load_model`` reads first: scoring then needs
+neither skops nor scikit-learn, whose import cost more than a short run's scoring.
 
 A trainable scorer implements ``train(train, dev, random_state) -> TrainedModel`` (fit on
 train, choose settings on dev) and ``with_model(path) -> Scorer``; ``biaskit train`` calls the
@@ -61,8 +63,14 @@ def save_model(
     import sklearn
     from skops.io import dump
 
+    from biaskit.bench.plain import export, plain_path
+
     path.parent.mkdir(parents=True, exist_ok=True)
     dump({"format": MODEL_FORMAT, "estimator": trained.estimator}, path)
+    try:
+        export(trained.estimator, path)
+    except TypeError:  # not plain data: the model is read from skops alone
+        plain_path(path).unlink(missing_ok=True)
     from biaskit import __version__
 
     meta = {
@@ -81,12 +89,22 @@ def save_model(
     return meta
 
 
-def load_model(path: Path | str, trusted: Iterable[str]) -> Any:
-    """Load an estimator saved by ``save_model``, allowing only the ``trusted`` types."""
-    from skops.io import get_untrusted_types, load
+def load_model(path: Path | str, trusted: Iterable[str], plain: bool = True) -> Any:
+    """Load an estimator saved by ``save_model``, allowing only the ``trusted`` types.
+
+    ``plain``: read the plain copy beside the skops file where it matches it (scikit-learn
+    objects then come back as ``biaskit.bench.plain.Fitted`` namespaces of their attributes);
+    False for the estimator itself, to call its scikit-learn methods."""
+    from biaskit.bench import plain as plain_copy
 
     path = Path(path)
     allowed = set(trusted)
+    if plain:
+        found = plain_copy.load(path, allowed)
+        if found is not None:
+            return found
+    from skops.io import get_untrusted_types, load
+
     untrusted = get_untrusted_types(file=path)
     refused = sorted(t for t in untrusted if t not in allowed)
     if refused:
