@@ -112,9 +112,16 @@ def test_a_type_the_loader_does_not_trust_is_refused(tmp_path: Path) -> None:
         plain.load(path, ())
 
 
-def test_a_copy_made_from_another_file_is_not_read(tmp_path: Path) -> None:
+def test_a_damaged_copy_or_one_made_from_another_file_is_not_read(tmp_path: Path) -> None:
     path = _skops_file(tmp_path, Weights({"a": 1.0}, np.zeros(2)))
     assert plain.load(path, (WEIGHTS,)) is not None
+    copy = plain.plain_path(path)
+    good = copy.read_bytes()
+    for damaged in (good[: len(good) // 2], b"", b"PK\x03\x04 not a zip"):
+        copy.write_bytes(damaged)
+        assert plain.load(path, (WEIGHTS,)) is None
+        assert isinstance(load_model(path, (WEIGHTS,)), Weights)  # from skops
+    copy.write_bytes(good)
     path.write_bytes(path.read_bytes() + b"\0")  # the skops file changed after the copy
     assert plain.load(path, (WEIGHTS,)) is None
     plain.plain_path(path).unlink()

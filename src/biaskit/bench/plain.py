@@ -23,6 +23,7 @@ import hashlib
 import importlib
 import io
 import json
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from types import SimpleNamespace
@@ -83,11 +84,14 @@ def load(path: Path | str, trusted: Iterable[str]) -> Any | None:
     copy = plain_path(path)
     if not copy.exists() or not path.exists():
         return None
-    with np.load(copy, allow_pickle=False) as data:
-        tree = json.loads(bytes(data[_TREE]).decode("utf-8"))
-        if tree.get("format") != PLAIN_FORMAT or tree.get("skops_sha256") != _sha256(path):
-            return None
-        arrays = {name: data[name] for name in data.files if name != _TREE}
+    try:
+        with np.load(copy, allow_pickle=False) as data:
+            tree = json.loads(bytes(data[_TREE]).decode("utf-8"))
+            if tree.get("format") != PLAIN_FORMAT or tree.get("skops_sha256") != _sha256(path):
+                return None
+            arrays = {name: data[name] for name in data.files if name != _TREE}
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        return None  # a damaged copy: the skops file still holds the model
     return _decode(tree["estimator"], arrays, frozenset(trusted), copy.name)
 
 
