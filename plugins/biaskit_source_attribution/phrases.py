@@ -84,7 +84,6 @@ _BOUNDARY_WORDS = [
     "where",
     "though",
     "although",
-    "since",
     "so",
     "or",
     "than",
@@ -105,6 +104,11 @@ _BOUNDARY = re.compile(
     + "".join(rf"(?<!\b{_blind(t)}\.)" for t in _TITLES)
     + r"(?<!\b[A-Za-z\u0130\u0131\u017f\u212a]\.)\s|\b(?:"
     + _trie(_BOUNDARY_WORDS)
+    # "since" opens a clause ("since he said"), but after an auxiliary it is an adverb
+    # ("she has since said"), and the subject lies before it.
+    + r"|"
+    + "".join(rf"(?<!\b{_blind(aux)}\s)" for aux in ("has", "have", "had"))
+    + _blind("since")
     + r")\b"
 )
 _WORD = re.compile(r"\w[\w’'.\-]*")
@@ -114,7 +118,7 @@ _TRAILING_SKIP = _set(
     does do not never then later earlier once again further previously repeatedly
     publicly first been reportedly recently privately firmly flatly openly frankly
     bluntly clearly simply initially separately subsequently ultimately explicitly
-    emphatically categorically strongly already even still just long often always
+    emphatically categorically strongly already even still just long often always since
     """
 )
 _LEADING_SKIP = _set(

@@ -60,6 +60,10 @@ PIECES = [
     "is",
     "being",
     "criticized",
+    "since",
+    "SINCE",
+    "had",
+    "Have",
     "\u2014",
     "-",
     "\u2014 Reuters",
@@ -94,8 +98,8 @@ _OLD_SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+|\n\s*")
 _OLD_BOUNDARY = re.compile(
     r"[,;:()\[\]—–“”\"«»!?]|\s-\s|" + phrases._FULL_STOP + r"\s|"
     r"\b(?:that|and|but|because|while|when|whereas|after|"
-    r"before|if|which|who|whom|whose|where|though|although|since|so|or|than|as|then|"
-    r"however|meanwhile)\b",
+    r"before|if|which|who|whom|whose|where|though|although|so|or|than|as|then|"
+    r"however|meanwhile|(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)since)\b",
     re.IGNORECASE,
 )
 _OLD_TRAILING_CREDIT = re.compile(

@@ -57,3 +57,15 @@ def test_a_subject_never_starts_on_punctuation(parts: list[str]) -> None:
 def test_closing_double_apostrophes_are_not_a_subject() -> None:
     text = "in what he called a ''revolutionary mood,'' alluding"
     assert subject_before(text, 0, text.index("alluding")) is None
+
+
+def test_since_after_an_auxiliary_is_an_adverb_not_a_clause_boundary() -> None:
+    def subject(text: str) -> str | None:
+        found = subject_before(text, 0, text.index(" said") + 1)
+        return None if found is None else text[found[0] : found[1]]
+
+    # "has since said": the subject is before "since", which used to end the search.
+    assert subject("The campaign has since said") == "The campaign"
+    assert subject("Both rivals HAVE since said") == "Both rivals"
+    # "since" opening a clause still bounds the subject.
+    assert subject("It was quiet since the mayor said") == "the mayor"
