@@ -45,6 +45,14 @@ class Weights:
 WEIGHTS = f"{Weights.__module__}.{Weights.__qualname__}"
 
 
+class Outer:
+    class Inner:
+        """A nested class: its qualified name has a dot of its own."""
+
+        def __init__(self) -> None:
+            self.n = 3
+
+
 def _skops_file(tmp_path: Path, estimator: Any) -> Path:
     """A model saved as ``biaskit train`` saves one (skops, sidecar and plain copy)."""
     path = tmp_path / "model.skops"
@@ -104,6 +112,13 @@ def test_a_project_class_is_rebuilt_as_itself_through_its_state(tmp_path: Path) 
     assert isinstance(back, Weights)
     assert back.table == model.table and _same(back.coef_, model.coef_)
     assert back._cache is None  # __setstate__ ran
+
+
+def test_a_nested_class_is_found_by_its_qualified_name(tmp_path: Path) -> None:
+    kind = f"{Outer.Inner.__module__}.{Outer.Inner.__qualname__}"
+    path = _skops_file(tmp_path, Outer.Inner())
+    back = load_model(path, (kind,))
+    assert isinstance(back, Outer.Inner) and back.n == 3
 
 
 def test_a_type_the_loader_does_not_trust_is_refused(tmp_path: Path) -> None:

@@ -76,8 +76,8 @@ def export(estimator: Any, path: Path | str) -> Path:
 
 def load(path: Path | str, trusted: Iterable[str]) -> Any | None:
     """The estimator of the skops file ``path`` from its plain copy, or None where there
-    is no copy or it was made from another file. A class outside ``trusted`` raises
-    ``biaskit.bench.training.UnsafeModel``, as skops would."""
+    is no copy, a damaged one, or one made from another file. A class outside ``trusted``
+    raises ``biaskit.bench.training.UnsafeModel``, as skops would."""
     import numpy as np
 
     path = Path(path)
@@ -124,6 +124,7 @@ _CONTAINERS = {"list": list, "tuple": tuple, "set": set, "frozenset": frozenset}
 
 
 def _decode(node: Any, arrays: dict[str, Any], trusted: frozenset[str], name: str) -> Any:
+    """What ``_encode`` made ``node`` from; ``name`` is the file's, for the error."""
     if not isinstance(node, dict):
         return node
     if "array" in node:
@@ -149,11 +150,24 @@ def _decode(node: Any, arrays: dict[str, Any], trusted: frozenset[str], name: st
         if "steps" in state:
             fitted.named_steps = dict(state["steps"])
         return fitted
-    module, _, qualname = kind.rpartition(".")
-    cls = getattr(importlib.import_module(module), qualname)
+    cls = _class(kind)
     obj = cls.__new__(cls)
     if hasattr(obj, "__setstate__"):
         obj.__setstate__(state)
     else:
         obj.__dict__.update(state)
     return obj
+
+
+def _class(kind: str) -> Any:
+    """The class named ``module.qualname`` (a nested class too: ``module.Outer.Inner``)."""
+    parts = kind.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        try:
+            found: Any = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for attr in parts[cut:]:
+            found = getattr(found, attr)
+        return found
+    raise ImportError(f"no module for {kind!r}")
