@@ -478,6 +478,19 @@ def test_a_participle_shares_the_subject_of_its_clause(text: str) -> None:
     assert found["content"] == ["the bridge was safe"]
 
 
+def test_an_adverb_alone_before_the_cue_is_not_its_subject() -> None:
+    # The subject search stops at the comma, leaving "confidently", which the speakers
+    # table used to list as a speaker.
+    text = "Ana Ruiz, the engineer, confidently stated that the bridge is safe."
+    assert relations(text, "stated") == [
+        {
+            "cue": "stated",
+            "source": "Ana Ruiz, the engineer,",
+            "content": ["that the bridge is safe"],
+        }
+    ]
+
+
 def test_opening_participle_shares_the_main_subject() -> None:
     text = "Conceding that the bridge is old, Cole warned that repairs would take years."
     found = relations(text, "Conceding", "warned")
