@@ -161,10 +161,42 @@ def trim(text: str, start: int, end: int, chars: str = " \t\n\r,;:—–-") -> t
     return start, end
 
 
+# Nouns and adjectives in -ly that end a subject ("the victim's family said").
+_LY_NOT_ADVERBS = _set(
+    """
+    family ally assembly rally supply reply monopoly anomaly daily weekly monthly quarterly
+    yearly elderly only early holy italy july likely unlikely friendly
+    """
+)
+
+
+def _trailing_adverb(word: str) -> bool:
+    """A lower-case adverb in -ly between a subject and its cue ("Ana Ruiz confidently
+    stated"): not part of the subject."""
+    return (
+        len(word) > 4
+        and word.endswith("ly")
+        and word.isalpha()
+        and word.islower()
+        and word not in _LY_NOT_ADVERBS
+    )
+
+
 def _strip_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = list(map(re.Match.span, _WORD.finditer(text, start, end)))
-    while words and text[words[-1][0] : words[-1][1]].lower() in _TRAILING_SKIP:
-        words.pop()
+    stop = len(words)
+    while stop and (
+        text[words[stop - 1][0] : words[stop - 1][1]].lower() in _TRAILING_SKIP
+        or _trailing_adverb(text[words[stop - 1][0] : words[stop - 1][1]])
+    ):
+        stop -= 1
+    if not stop:
+        # Nothing but auxiliaries and adverbs ("has successfully", "confidently"): kept as
+        # before the adverbs were skipped, for the frames to read as a predicate's.
+        stop = len(words)
+        while stop and text[words[stop - 1][0] : words[stop - 1][1]].lower() in _TRAILING_SKIP:
+            stop -= 1
+    del words[stop:]
     while words and (
         text[words[0][0] : words[0][1]].lower() in _LEADING_SKIP
         or (text[words[0][0] : words[0][1]] in _CONTRACTED and text[words[0][0] - 1] in "’'")

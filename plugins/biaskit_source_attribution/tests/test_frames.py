@@ -489,6 +489,9 @@ def test_an_adverb_alone_before_the_cue_is_not_its_subject() -> None:
             "content": ["that the bridge is safe"],
         }
     ]
+    # After a relative pronoun and an auxiliary, the pronoun is the source.
+    text = "Cruz, a lawyer who has successfully argued that the law is void, spoke."
+    assert relations(text, "argued")[0]["source"] == "who"
 
 
 def test_opening_participle_shares_the_main_subject() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -69,3 +70,22 @@ def test_since_after_an_auxiliary_is_an_adverb_not_a_clause_boundary() -> None:
     assert subject("Both rivals HAVE since said") == "Both rivals"
     # "since" opening a clause still bounds the subject.
     assert subject("It was quiet since the mayor said") == "the mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "subject"),
+    [
+        # An adverb between a subject and its cue is not part of the subject.
+        ("Ana Ruiz confidently stated", "stated", "Ana Ruiz"),
+        ("Mr. Trump was apparently referring", "referring", "Mr. Trump"),
+        ("Clinton has increasingly decried", "decried", "Clinton"),
+        # Nouns and adjectives in -ly stay.
+        ("The victim's family said", "said", "The victim's family"),
+        # Auxiliaries and an adverb alone are kept, for the frames to read as a predicate
+        # (they credit "who", as PolNeAR marks it).
+        ("Cruz, a lawyer who has successfully argued", "argued", "has successfully"),
+    ],
+)
+def test_a_trailing_adverb_is_not_part_of_the_subject(text: str, cue: str, subject: str) -> None:
+    found = subject_before(text, 0, text.index(cue))
+    assert found is not None and text[found[0] : found[1]] == subject
