@@ -135,8 +135,10 @@ _ADDRESSEES = _set(
     court jury panel
     """
 )
-_NOT_SUBJECT = frozenset(
-    ["in", "to", "of", "for", "with", "about", "on", "at", "by", "from", "into", "over"]
+# Prepositions: never a subject's head; the last six open a participle's clause
+# ("Besides attacking X, Trump said").
+_NOT_SUBJECT = _set(
+    "in to of for with about on at by from into over besides despite without upon instead unlike"
 )
 _MAX_ORPHAN_GAP = 1  # paragraph breaks allowed between a relation and a quote continuing it
 _MIN_ORPHAN_WORDS = 3
@@ -838,7 +840,10 @@ def _opening_participle(s: Scan, hit: CueHit, ss: int) -> _Frame | None:
     ..."): what it reports runs to the comma, and its source is the subject of the main
     clause after it."""
     text = s.text
-    if not hit.head.endswith("ing") or text[ss : hit.start].strip(_OPENERS):
+    if not hit.head.endswith("ing"):
+        return None
+    lead = text[ss : hit.start].strip(_OPENERS)
+    if lead and lead.lower() not in _OPENING_PREPOSITIONS:
         return None
     se = s.sentence(hit.start)[1]
     comma = text.find(",", hit.end, min(se, hit.end + _MAX_OPENING_CLAUSE))
@@ -852,6 +857,10 @@ def _opening_participle(s: Scan, hit: CueHit, ss: int) -> _Frame | None:
 
 
 _MAX_OPENING_CLAUSE = 200
+# What may open the sentence before such a participle: "Besides attacking X, Trump ...".
+_OPENING_PREPOSITIONS = frozenset(
+    ["besides", "despite", "without", "after", "before", "while", "when", "upon", "by"]
+)
 
 
 def _source_after_cue(text: str, f: _Frame, hit: CueHit) -> bool:

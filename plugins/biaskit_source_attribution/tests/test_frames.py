@@ -494,6 +494,16 @@ def test_an_adverb_alone_before_the_cue_is_not_its_subject() -> None:
     assert relations(text, "argued")[0]["source"] == "who"
 
 
+def test_a_preposition_before_an_opening_participle_is_not_its_source() -> None:
+    # "Besides" used to be the participle's source; the main clause's subject is.
+    text = "Besides praising the bridge, Ana Ruiz warned that repairs would take years."
+    found = relations(text, "praising", "warned")
+    assert [(f["cue"], f["source"]) for f in found] == [
+        ("praising", "Ana Ruiz"),
+        ("warned", "Ana Ruiz"),
+    ]
+
+
 def test_opening_participle_shares_the_main_subject() -> None:
     text = "Conceding that the bridge is old, Cole warned that repairs would take years."
     found = relations(text, "Conceding", "warned")
