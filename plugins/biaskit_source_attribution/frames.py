@@ -57,6 +57,7 @@ from .cues import BARE, QUOTE, THAT, lexicon_kind
 from .phrases import (
     DAYS,
     RELATIVE_WORDS,
+    ly_adverb,
     object_end,
     sentence_subject,
     source_after,
@@ -793,9 +794,10 @@ def _subject(
         head = text[src[0] : src[1]].split(None, 1)[:1]
         if head and head[0].lower() in _NOT_SUBJECT:
             src = None
-        elif head and (_predicate_word(head[0]) or _lone_adverb(text, src)):
-            # "who has in the past described", "..., and has spoken out in favor of":
-            # the words before the cue are the rest of a predicate, not its subject.
+        elif head and (_predicate_word(head[0]) or ly_adverb(text[src[0] : src[1]])):
+            # "who has in the past described", "..., and has spoken out in favor of",
+            # "..., confidently stated": the words before the cue are the rest of a
+            # predicate, not its subject.
             rel = _RELATIVE_BEFORE.search(text, max(lo, src[0] - 8), src[0])
             if rel is not None:
                 return rel.start("w"), rel.end("w")
@@ -891,13 +893,6 @@ _WITH_SUBJECT = re.compile(
 _RELATIVE_BEFORE = re.compile(
     r"\b(?P<w>who|which|that)(?:[’'](?:s|ve|d|ll|re))?\s+$", re.IGNORECASE
 )
-
-
-def _lone_adverb(text: str, src: tuple[int, int]) -> bool:
-    """A "subject" that is one lower-case adverb ("..., confidently stated", "...
-    methodically exposed"): the subject is further back."""
-    word = text[src[0] : src[1]]
-    return len(word) > 4 and word.endswith("ly") and word.isalpha() and word.islower()
 
 
 def _predicate_word(word: str) -> bool:

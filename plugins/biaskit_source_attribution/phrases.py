@@ -15,6 +15,7 @@ __all__ = [
     "DAYS",
     "RELATIVE_CLAUSE",
     "RELATIVE_WORDS",
+    "ly_adverb",
     "object_end",
     "sentence_subject",
     "source_after",
@@ -170,9 +171,10 @@ _LY_NOT_ADVERBS = _set(
 )
 
 
-def _trailing_adverb(word: str) -> bool:
-    """A lower-case adverb in -ly between a subject and its cue ("Ana Ruiz confidently
-    stated"): not part of the subject."""
+def ly_adverb(word: str) -> bool:
+    """Whether ``word`` is a lower-case adverb in -ly: between a subject and its cue ("Ana
+    Ruiz confidently stated") not part of the subject, and alone before it ("...,
+    methodically exposed") no subject at all."""
     return (
         len(word) > 4
         and word.endswith("ly")
@@ -182,21 +184,23 @@ def _trailing_adverb(word: str) -> bool:
     )
 
 
+def _kept_words(text: str, words: list[tuple[int, int]], adverbs: bool) -> int:
+    """How many of ``words`` (spans) are left once the skipped words (and, with
+    ``adverbs``, the -ly adverbs) are cut from the end."""
+    stop = len(words)
+    while stop:
+        word = text[words[stop - 1][0] : words[stop - 1][1]]
+        if word.lower() not in _TRAILING_SKIP and not (adverbs and ly_adverb(word)):
+            break
+        stop -= 1
+    return stop
+
+
 def _strip_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = list(map(re.Match.span, _WORD.finditer(text, start, end)))
-    stop = len(words)
-    while stop and (
-        text[words[stop - 1][0] : words[stop - 1][1]].lower() in _TRAILING_SKIP
-        or _trailing_adverb(text[words[stop - 1][0] : words[stop - 1][1]])
-    ):
-        stop -= 1
-    if not stop:
-        # Nothing but auxiliaries and adverbs ("has successfully", "confidently"): kept as
-        # before the adverbs were skipped, for the frames to read as a predicate's.
-        stop = len(words)
-        while stop and text[words[stop - 1][0] : words[stop - 1][1]].lower() in _TRAILING_SKIP:
-            stop -= 1
-    del words[stop:]
+    # Nothing but auxiliaries and adverbs ("has successfully", "confidently") is kept as
+    # without the adverbs, for the frames to read as a predicate's.
+    del words[_kept_words(text, words, True) or _kept_words(text, words, False) :]
     while words and (
         text[words[0][0] : words[0][1]].lower() in _LEADING_SKIP
         or (text[words[0][0] : words[0][1]] in _CONTRACTED and text[words[0][0] - 1] in "’'")
