@@ -57,6 +57,7 @@ from .cues import BARE, QUOTE, THAT, lexicon_kind
 from .phrases import (
     DAYS,
     RELATIVE_WORDS,
+    WEEKDAYS,
     ly_adverb,
     object_end,
     sentence_subject,
@@ -643,9 +644,7 @@ _FEELINGS = _set(
 
 
 _SUBJECT_PRONOUNS = _set("he she they we i")
-_WHEN_WORDS = _set(
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
-)
+_WHEN_WORDS = frozenset(day.lower() for day in WEEKDAYS) | _set("yesterday today tonight")
 
 
 def _clause(words: str) -> bool:

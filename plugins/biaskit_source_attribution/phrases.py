@@ -15,6 +15,7 @@ __all__ = [
     "DAYS",
     "RELATIVE_CLAUSE",
     "RELATIVE_WORDS",
+    "WEEKDAYS",
     "ly_adverb",
     "object_end",
     "sentence_subject",
@@ -419,7 +420,8 @@ _REL_PRONOUN_END = re.compile(
     r"(?:^|[\s,])(?P<w>who|which|that)(?:[’'](?:s|ve|d|ll|re))?\s*$", re.IGNORECASE
 )
 _PAREN_END = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
-DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAYS = "(?:" + "|".join(WEEKDAYS) + ")"
 _TIME_END = re.compile(
     r"\s(?:(?:last|this|next|earlier\sthis|later\sthis|late\slast|early\slast)\s"
     r"(?:week|month|year|night|morning|afternoon|evening|weekend|spring|summer|fall|"
@@ -447,13 +449,7 @@ _TIME_LAST = (
     "summer",
     "fall",
     "winter",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+    *WEEKDAYS,
     "yesterday",
     "today",
     "tonight",
