@@ -683,3 +683,37 @@ def test_an_inverted_source_goes_on_after_a_role_noun(text: str, source: str) ->
     [found] = relations(text, "said")
     assert found["source"] == source
     assert found["content"] == [text[: text.index(", said")]]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The president left no doubt of his support, saying that nobody is more qualified.",
+            "The president",
+        ),
+        (
+            "The famously gruff senator started on Wednesday, showing a softer side.",
+            "The famously gruff senator",
+        ),
+        ("The nurse later sued, claiming the quarantine violated her rights.", "The nurse"),
+    ],
+)
+def test_a_participle_shares_a_common_noun_subject(text: str, source: str) -> None:
+    cue = next(w for w in ("saying", "showing", "claiming") if w in text)
+    (rel,) = relations(text, cue)
+    assert rel["source"] == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal and how it came to be surprised many, showing how banks work.",
+        "This had already failed, since my supporters were savvy, even without knowing it.",
+        "The notice of a certified letter arrived, announcing that she had been dropped.",
+    ],
+)
+def test_no_common_noun_subject_across_a_clause_or_a_function_word(text: str) -> None:
+    cue = next(w for w in ("showing", "knowing", "announcing") if w in text)
+    (rel,) = relations(text, cue)
+    assert rel["source"] is None
