@@ -1118,12 +1118,25 @@ def build_attributions(s: Scan, hits: Sequence[CueHit]) -> list[Attribution]:
     for f in sorted(kept, key=lambda f: f.hit.start):
         kind = DIRECT if f.quote is not None else INDIRECT
         content = [c for c in f.content if c[0] < c[1]]
+        cue_end = f.hit.end
+        if (
+            kind == INDIRECT
+            and content
+            and content[0][0] >= cue_end
+            and not text[cue_end : content[0][0]].strip()
+        ):
+            # "commented on the plan", "warned of a crisis": the preposition belongs to the
+            # verb, and what is reported is its object.
+            prep = _CUE_PREPOSITION.match(text, content[0][0], content[0][1])
+            if prep is not None:
+                cue_end = prep.end("p")
+                content[0] = (prep.end(), content[0][1])
         atts.append(
             Attribution(
                 kind,
                 content,
-                cue=(f.hit.start, f.hit.end),
-                cue_lemma=text[f.hit.start : f.hit.end].lower(),
+                cue=(f.hit.start, cue_end),
+                cue_lemma=text[f.hit.start : cue_end].lower(),
                 source=f.source,
                 confidence=round(f.hit.probability, 3),
                 why=f.hit.explanation(),
@@ -1131,6 +1144,14 @@ def build_attributions(s: Scan, hits: Sequence[CueHit]) -> list[Attribution]:
         )
     _attach_quotes(s, atts)
     return atts
+
+
+# Prepositions that PolNeAR's annotators put in the cue when they follow it, most times in
+# its train split ("talked about", "warned of", "spoke out against"); "to", "in", "at"
+# and "by" are not among them: there they open the content or an adjunct as often.
+_CUE_PREPOSITION = re.compile(
+    r"(?P<p>(?:out\s+)?(?:about|against|of|on|for|out|over|upon|with))\s+(?=\S)"
+)
 
 
 def _extend_sources(s: Scan, frames: Sequence[_Frame]) -> None:

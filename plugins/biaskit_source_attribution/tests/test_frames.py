@@ -717,3 +717,22 @@ def test_no_common_noun_subject_across_a_clause_or_a_function_word(text: str) ->
     cue = next(w for w in ("showing", "knowing", "announcing") if w in text)
     (rel,) = relations(text, cue)
     assert rel["source"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Smith commented on the plan to expand the port.",
+            "commented on",
+            "the plan to expand the port",
+        ),
+        ("The governor warned of a crisis in the schools.", "warned of", "a crisis in the schools"),
+        ("Jones spoke out against the new tariffs.", "spoke out against", "the new tariffs"),
+        ("Smith pledged to expand the port.", "pledged", "to expand the port"),
+        ("Smith believes in a strong navy.", "believes", "in a strong navy"),
+    ],
+)
+def test_a_preposition_after_the_cue_joins_the_cue(text: str, cue: str, content: str) -> None:
+    (rel,) = relations(text, cue.split()[0])
+    assert (rel["cue"], rel["content"]) == (cue, [content])
