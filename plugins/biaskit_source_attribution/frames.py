@@ -58,6 +58,7 @@ from .phrases import (
     DAYS,
     RELATIVE_WORDS,
     WEEKDAYS,
+    drop_adverbials,
     ly_adverb,
     object_end,
     sentence_subject,
@@ -1137,7 +1138,7 @@ def build_attributions(s: Scan, hits: Sequence[CueHit]) -> list[Attribution]:
                 content,
                 cue=(f.hit.start, cue_end),
                 cue_lemma=text[f.hit.start : cue_end].lower(),
-                source=f.source,
+                source=None if f.source is None else drop_adverbials(text, f.source),
                 confidence=round(f.hit.probability, 3),
                 why=f.hit.explanation(),
             )

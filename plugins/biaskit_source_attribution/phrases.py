@@ -16,6 +16,7 @@ __all__ = [
     "RELATIVE_CLAUSE",
     "RELATIVE_WORDS",
     "WEEKDAYS",
+    "drop_adverbials",
     "ly_adverb",
     "object_end",
     "sentence_subject",
@@ -637,6 +638,43 @@ def _apposition_head(
         return None
     chunk = text[head_start:comma_end]
     return head_start + len(chunk) - len(chunk.lstrip()), comma_end
+
+
+_ADVERBIAL_OPENERS = _set(
+    """
+    in for on at after during with by from like unlike before since despite when while
+    though although however meanwhile too instead nevertheless moreover again himself
+    herself themselves itself
+    """
+)
+
+
+def _adverbial_opener(word: str) -> bool:
+    w = word.lower()
+    return w in _ADVERBIAL_OPENERS or (
+        w == word and len(w) > 4 and w.endswith("ing") and w != "including"
+    )
+
+
+def drop_adverbials(text: str, src: tuple[int, int]) -> tuple[int, int]:
+    """``src`` up to the first comma that opens an adverbial rather than an apposition:
+    "Clinton, however,", "Howard Stern, in 2013,", "Mr. Bush, channeling his roots,"
+    name "Clinton", "Howard Stern", "Mr. Bush", where "John Cordisco, the chairman ...,"
+    keeps its apposition (PolNeAR's annotators mark it so)."""
+    start, end = src
+    comma = text.find(",", start, end)
+    while comma >= 0:
+        pos = comma + 1
+        while pos < end and text[pos].isspace():
+            pos += 1
+        m = _WORD.match(text, pos, end)
+        if m is not None and _adverbial_opener(m.group()):
+            cut = comma
+            while cut > start and text[cut - 1].isspace():
+                cut -= 1
+            return (start, cut) if cut > start else src
+        comma = text.find(",", comma + 1, end)
+    return src
 
 
 _CLOSING_QUOTE_LEAD = re.compile(r"\s*(?:[\"”’]|'')\s+")

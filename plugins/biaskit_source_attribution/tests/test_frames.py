@@ -608,7 +608,7 @@ def test_a_phrase_after_said_of_is_no_source() -> None:
         (
             "Marco Rubio, appearing on Fox News after the speech, said Obama failed to "
             "address public concerns.",
-            "Marco Rubio, appearing on Fox News after the speech,",
+            "Marco Rubio",
             "Obama failed to address public concerns",
         ),
     ],
@@ -736,3 +736,25 @@ def test_no_common_noun_subject_across_a_clause_or_a_function_word(text: str) ->
 def test_a_preposition_after_the_cue_joins_the_cue(text: str, cue: str, content: str) -> None:
     (rel,) = relations(text, cue.split()[0])
     assert (rel["cue"], rel["content"]) == (cue, [content])
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Clinton, however, said that the plan would fail.", "Clinton"),
+        ("Howard Stern, in 2013, said that the plan would fail.", "Howard Stern"),
+        ("Mr. Bush, channeling his roots, said that the plan would fail.", "Mr. Bush"),
+        ("Mr. Pence, too, said that the plan would fail.", "Mr. Pence"),
+        (
+            "John Cordisco, the Democratic chairman of Bucks County, said that it would fail.",
+            "John Cordisco, the Democratic chairman of Bucks County,",
+        ),
+        (
+            "Mr. Lewandowski, now a paid CNN commentator, said that the plan would fail.",
+            "Mr. Lewandowski, now a paid CNN commentator,",
+        ),
+    ],
+)
+def test_an_adverbial_between_commas_is_no_part_of_the_source(text: str, source: str) -> None:
+    (rel,) = relations(text, "said")
+    assert rel["source"] == source
