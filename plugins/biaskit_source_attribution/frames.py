@@ -65,6 +65,7 @@ from .phrases import (
     source_after,
     source_before,
     subject_before,
+    subject_only,
     trim,
 )
 from .scan import Scan
@@ -1138,7 +1139,9 @@ def build_attributions(s: Scan, hits: Sequence[CueHit]) -> list[Attribution]:
                 content,
                 cue=(f.hit.start, cue_end),
                 cue_lemma=text[f.hit.start : cue_end].lower(),
-                source=None if f.source is None else drop_adverbials(text, f.source),
+                source=None
+                if f.source is None
+                else subject_only(text, drop_adverbials(text, f.source)),
                 confidence=round(f.hit.probability, 3),
                 why=f.hit.explanation(),
             )

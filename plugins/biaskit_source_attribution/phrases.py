@@ -23,6 +23,7 @@ __all__ = [
     "source_after",
     "source_before",
     "subject_before",
+    "subject_only",
     "trim",
 ]
 
@@ -654,6 +655,29 @@ def _adverbial_opener(word: str) -> bool:
     return w in _ADVERBIAL_OPENERS or (
         w == word and len(w) > 4 and w.endswith("ing") and w != "including"
     )
+
+
+_POSSESSIVE_ENDS = ("'s", "’s")
+_PRONOUN_CONTRACTED = _set("he she it that there who")
+
+
+def subject_only(text: str, src: tuple[int, int]) -> tuple[int, int]:
+    """``src`` without an 's the subject search kept: "He's" is "He", and a possessor
+    before a noun cue ("Clinton's [claim]") is "Clinton", as PolNeAR marks them.
+
+    (Cutting a source before an auxiliary inside it, "Donald Trump has a long history of"
+    to "Donald Trump", was tried: source exact +0.011 on PolNeAR train, but overlap and
+    accuracy -0.003, as the noun phrase after the verb is the source of a noun cue as
+    often: "... have left 62 percent of voters [worried]".)
+    """
+    start, end = src
+    for m in _WORD.finditer(text, start, end):
+        w = m.group()
+        if w.endswith(_POSSESSIVE_ENDS) and len(w) > 2:
+            low = w[:-2].lower()
+            if low != "let" and (m.end() == end or low in _PRONOUN_CONTRACTED):
+                return start, m.end() - 2
+    return src
 
 
 def drop_adverbials(text: str, src: tuple[int, int]) -> tuple[int, int]:
