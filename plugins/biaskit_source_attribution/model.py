@@ -54,6 +54,7 @@ from .features import (
     word_values,
 )
 from .frames import CueHit
+from .phrases import ly_adverb
 from .scan import PUNCT, Scan, key, scan, surface_forms
 
 if TYPE_CHECKING:
@@ -114,6 +115,7 @@ LEFT_JOIN = _set(
     """
     has have had is are was were will would also not did does do could can may might
     should must been be being never still already repeatedly publicly reportedly later
+    long sometimes since then always ever
     previously once again often just even now to has't hasn't haven't didn't doesn't
     don't won't wouldn't can't couldn't continue continues continued used want wants
     wanted try tries tried seek seeks sought began begin begins plan plans planned
@@ -173,9 +175,16 @@ def _extend(
             j = text.find(nxt, end)
             if 0 <= j - end <= 3:
                 end = j + len(nxt.rstrip(PUNCT))
+    if not plain and text.startswith(":", end):
+        # "said:": PolNeAR's annotators keep the colon that hands over to the quotation.
+        end += 1
     j = i - 1
     # The cheap look-up first: most words before a cue are not in ``LEFT_JOIN``.
-    while j >= 0 and words[j].lower() in LEFT_JOIN and words[j] == words[j].strip(PUNCT):
+    while (
+        j >= 0
+        and (words[j].lower() in LEFT_JOIN or ly_adverb(words[j]))
+        and words[j] == words[j].strip(PUNCT)
+    ):
         p = text.rfind(words[j], 0, start)
         if p < 0 or start - (p + len(words[j])) > 3 or text[p + len(words[j]) : start].strip():
             break

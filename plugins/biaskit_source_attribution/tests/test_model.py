@@ -184,3 +184,19 @@ def test_importing_the_plugin_does_not_import_sklearn_or_numpy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ('The minister said: "The talks will resume next week."', "said:"),
+        ("Ms. Ruiz has long argued that the port is too small.", "has long argued"),
+        ("The senator has repeatedly said that the port is too small.", "has repeatedly said"),
+        ("Ms. Ruiz said that the port is too small.", "said"),
+    ],
+)
+def test_a_cue_takes_its_colon_and_the_adverbs_before_it(text: str, cue: str) -> None:
+    from biaskit.model import Document
+
+    result = SourceAttributionScorer().score(Document("t", text))
+    assert [text[s.start : s.end] for s in result.spans if s.label == "cue"] == [cue]
