@@ -507,7 +507,13 @@ _INTRO_CHUNK = re.compile(
     r"Following|Amid|Asked|Speaking)\b[^,]*)\s*$"
 )
 _LEAD_CONJ = re.compile(r"\s*(?:(?:And|But|Yet|So|Still|And\sso)\b\s*)+")
-_LEAD_CONJ_ANY = re.compile(r"\s*(?:(?:and|but|yet|so|still|and\sso)\b\s*)+", re.IGNORECASE)
+_SUBORDINATORS = _set("as when while because after before since if although though whereas")
+_LEAD_CONJ_ANY = re.compile(
+    r"\s*(?:(?:and|but|yet|so|still|and\sso|as|when|while|because|after|before|since|if|"
+    r"although|though|where|whereas|until|unless)\b\s*)+",
+    re.IGNORECASE,
+)
+
 _NP_START = _set("the a an this that these those his her their its our my one two")
 
 
@@ -636,6 +642,12 @@ def _apposition_head(
         # in the name that heads it.
         return None
     if any(len(c.split()) > _MAX_APPOSITION_WORDS for c in chunks[k + 1 :]):
+        return None
+    opener = chunks[k + 1].split(None, 2)
+    if len(opener) > 1 and opener[0] in _SUBORDINATORS and opener[1][:1].isupper():
+        # "The talks stalled, as Pena Nieto, the president, said": a clause with a subject
+        # of its own follows, and its subject is the source ("..., though, said" and
+        # "..., after a long pause, said" are adverbials and leave the head).
         return None
     chunk = text[head_start:comma_end]
     return head_start + len(chunk) - len(chunk.lstrip()), comma_end

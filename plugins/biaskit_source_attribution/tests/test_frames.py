@@ -772,3 +772,21 @@ def test_a_possessor_is_the_source_of_a_noun_cue_without_its_s(
 ) -> None:
     (rel,) = relations(text, cue)
     assert rel["source"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The talks stalled, as Pena Nieto, contradicting Trump, said he would not pay.",
+            "Pena Nieto",
+        ),
+        (
+            "Jindal spoke first, while Mike Huckabee, the former governor, said he would run.",
+            "Mike Huckabee, the former governor,",
+        ),
+    ],
+)
+def test_a_subject_with_appositions_after_a_subordinator(text: str, source: str) -> None:
+    rel = relations(text, "said")[-1]
+    assert rel["source"] == source
