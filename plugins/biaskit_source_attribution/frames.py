@@ -432,7 +432,7 @@ def _frame(s: Scan, hit: CueHit, sent: tuple[int, int], done: Sequence[_Frame]) 
             subj = _passive_subject(text, lo, hit.start)
             if src is not None and subj is not None:
                 return _Frame(hit, "passive", src, [subj], left=subj[0])
-    if participle:
+    if participle and hit.head not in _STANCES:
         aux = _passive_before(text, max(lo, hit.start - 40), hit.start)
         passive = (
             text[hit.start : hit.start + 1] in _PASSIVE_FIRST
@@ -641,6 +641,17 @@ _FEELINGS = _set(
     outraged angered worried concerned alarmed disappointed frustrated upset surprised
     shocked impressed bothered troubled encouraged pleased delighted dismayed stunned
     offended disturbed heartened saddened incensed infuriated irritated annoyed amused
+    """
+)
+# Participles that after "is"/"are" are a stance of the subject, not a passive: "Some
+# backers are concerned that ...", "he is convinced that ...". (With "by" after them some
+# are true passives, "a plan opposed by Miller", so the "by" test reads ``_FEELINGS``.)
+_STANCES = _FEELINGS | _set(
+    """
+    convinced unconvinced determined committed opposed inclined prepared satisfied
+    dissatisfied interested excited thrilled horrified appalled baffled puzzled confused
+    relieved embarrassed insulted unimpressed undeterred unconcerned perplexed intrigued
+    scared terrified enraged resigned
     """
 )
 

@@ -790,3 +790,23 @@ def test_a_possessor_is_the_source_of_a_noun_cue_without_its_s(
 def test_a_subject_with_appositions_after_a_subordinator(text: str, source: str) -> None:
     rel = relations(text, "said")[-1]
     assert rel["source"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "Some Clinton backers are concerned that momentum could carry him.",
+            "are concerned",
+            "Some Clinton backers",
+        ),
+        ("He is convinced that the port is too small.", "is convinced", "He"),
+        ("The deal was announced on Monday.", "was announced", None),
+        ("It was a plan opposed by Miller.", "opposed", "Miller"),
+    ],
+)
+def test_a_stance_after_be_has_its_subject_as_source(
+    text: str, cue: str, source: str | None
+) -> None:
+    (rel,) = relations(text, cue)
+    assert rel["source"] == source
