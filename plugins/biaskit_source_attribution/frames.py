@@ -805,7 +805,7 @@ def _subject(
     if src is not None:
         head = text[src[0] : src[1]].split(None, 1)[:1]
         if head and head[0].lower() in _NOT_SUBJECT:
-            src = None
+            src = _after_adverbial(text, src)
         elif head and (_predicate_word(head[0]) or ly_adverb(text[src[0] : src[1]])):
             # "who has in the past described", "..., and has spoken out in favor of",
             # "..., confidently stated": the words before the cue are the rest of a
@@ -815,6 +815,25 @@ def _subject(
                 return rel.start("w"), rel.end("w")
             return sentence_subject(text, ss, src[0])
     return src
+
+
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
+_QUANTITY = re.compile(
+    r"(?i:about|around|nearly|almost|over|roughly|some)\s+(?:\d|half\b|a\s+(?:third|quarter)\b|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+)
+
+
+def _after_adverbial(text: str, src: tuple[int, int]) -> tuple[int, int] | None:
+    """What of a subject chunk that opens with a preposition is still a subject: a
+    quantity ("About half of the voters said") or a pronoun after an adverbial with no
+    comma ("On Monday he said"); else nothing."""
+    if _QUANTITY.match(text, src[0], src[1]):
+        return src
+    last = text.rfind(" ", src[0], src[1])
+    if last > 0 and text[last + 1 : src[1]].lower() in _SUBJECT_PRONOUNS:
+        return last + 1, src[1]
+    return None
 
 
 _ARTICLES = frozenset({"the", "a", "an", "no", "every"})

@@ -123,6 +123,7 @@ _TRAILING_SKIP = _set(
     publicly first been reportedly recently privately firmly flatly openly frankly
     bluntly clearly simply initially separately subsequently ultimately explicitly
     emphatically categorically strongly already even still just long often always since
+    so very too quite rather
     """
 )
 _LEADING_SKIP = _set(
@@ -251,6 +252,13 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     ("Thomas Perez, who said") or of a coordinated verb ("He smiled and said").
     """
     lo = max(lo, cue_start - 300)
+    j = cue_start
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if text.endswith(" so", lo, j):
+        # "Some Republicans are so opposed to ...": "so" is an intensifier here, not the
+        # conjunction the boundaries stop at.
+        cue_start = j - 2
     b = _last_boundary(text, lo, cue_start)
     chunk = _strip_words(text, b, cue_start)
     if chunk is not None:

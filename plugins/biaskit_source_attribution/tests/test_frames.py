@@ -810,3 +810,28 @@ def test_a_stance_after_be_has_its_subject_as_source(
 ) -> None:
     (rel,) = relations(text, cue)
     assert rel["source"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("On Monday he said he would consider closing the border.", "said", "he"),
+        (
+            "About half of the primary voters said they want change.",
+            "said",
+            "About half of the primary voters",
+        ),
+        (
+            "Some Republicans are so opposed to Trump that they will vote for Clinton.",
+            "opposed",
+            "Some Republicans",
+        ),
+        ("Some Republicans are very worried that they will lose.", "worried", "Some Republicans"),
+        ("In the letter to the board the plan was said to be late.", "said", None),
+    ],
+)
+def test_a_subject_after_an_adverbial_or_before_an_intensifier(
+    text: str, cue: str, source: str | None
+) -> None:
+    (rel,) = relations(text, cue)
+    assert rel["source"] == source
