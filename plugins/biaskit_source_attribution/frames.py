@@ -789,6 +789,16 @@ def _subject(
                 return f.source
         return sentence_subject(text, ss, hit.start)
     src = subject_before(text, lo, hit.start)
+    if src is not None:
+        what = _WHAT.search(text, src[0], src[1])
+        if what is not None and what.end() < src[1]:
+            # "in what officials called a hate crime": the subject of the free relative.
+            src = what.end(), src[1]
+    owner = _possessor(text, src)
+    if owner is not None:
+        # "his insistence that ...", "it was Trump's suggestion that ...": a noun cue's
+        # possessor is its source, whatever stands before it.
+        return owner
     if _noun_cue(text, src) or _expletive(text, src):
         # "the question becomes ...", "a concern for ...": the cue is a noun and nobody
         # owns it; PolNeAR most often marks such an attribution with no source.
@@ -833,6 +843,27 @@ def _after_adverbial(text: str, src: tuple[int, int]) -> tuple[int, int] | None:
     last = text.rfind(" ", src[0], src[1])
     if last > 0 and text[last + 1 : src[1]].lower() in _SUBJECT_PRONOUNS:
         return last + 1, src[1]
+    return None
+
+
+_WHAT = re.compile(r"\b[Ww]hat\s+")
+_OWNER = re.compile(r"(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*(?:'s|’s|s'|s’)$")
+
+
+def _possessor(text: str, src: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The possessive that ends the words before a cue, when more words stand before it:
+    the cue is then a noun and the possessor its source."""
+    if src is None:
+        return None
+    start, end = src
+    space = text.rfind(" ", start, end)
+    if space < 0:
+        return None
+    last = text[space + 1 : end]
+    if last.endswith(("'s", "’s", "s'", "s’")):
+        m = _OWNER.search(text, start, end)
+        if m is not None and m.start() > start:
+            return m.span()
     return None
 
 

@@ -403,7 +403,7 @@ class CueModel:
             p = 1.0 / (1.0 + math.exp(-z))
             reason = functools.partial(self._why, k, parts, weights, p)
             hits.append(CueHit(span[0], span[1], k, p, reason=reason))
-        return _merge(hits)
+        return _merge(hits, s.text)
 
 
 def _folded(
@@ -437,12 +437,19 @@ def _folded(
     return out
 
 
-def _merge(hits: list[CueHit]) -> list[CueHit]:
-    """Adjacent or overlapping cue phrases are one cue ("has said", "told reporters")."""
+def _merge(hits: list[CueHit], text: str) -> list[CueHit]:
+    """Adjacent or overlapping cue phrases are one cue ("has said", "told reporters"),
+    except a noun after a determiner before a verb cue: in "The reports show" and "The
+    Advocate had chided" the noun is the subject, and the verb alone the cue."""
     out: list[CueHit] = []
     for h in hits:
         if out and h.start <= out[-1].end + 1:
             last = out[-1]
+            if h.start > last.end and _DETERMINER_BEFORE.search(
+                text, max(0, last.start - 8), last.start
+            ):
+                out[-1] = h
+                continue
             best = last if last.probability >= h.probability else h
             out[-1] = CueHit(
                 last.start,
@@ -455,6 +462,11 @@ def _merge(hits: list[CueHit]) -> list[CueHit]:
         else:
             out.append(h)
     return out
+
+
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+$"
+)
 
 
 class RuleCueModel:
@@ -493,7 +505,7 @@ class RuleCueModel:
             span = _extend(s, i, start, end, frozenset())
             if span is not None:
                 hits.append(CueHit(span[0], span[1], k, p, why))
-        return _merge(hits)
+        return _merge(hits, s.text)
 
 
 _DETERMINERS = _set("a an the his her their its this that these those our my your whose")

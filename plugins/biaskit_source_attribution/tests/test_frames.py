@@ -835,3 +835,18 @@ def test_a_subject_after_an_adverbial_or_before_an_intensifier(
 ) -> None:
     (rel,) = relations(text, cue)
     assert rel["source"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Instead, it was Trump's suggestion that the people were wrong.", "suggestion", "Trump"),
+        ("The shooting was what officials called a hate crime.", "called", "officials"),
+        ("He said his aides were wrong.", "said", "He"),
+    ],
+)
+def test_a_possessor_or_a_free_relative_subject_is_the_source(
+    text: str, cue: str, source: str
+) -> None:
+    (rel,) = relations(text, cue)
+    assert rel["source"] == source

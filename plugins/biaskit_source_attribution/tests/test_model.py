@@ -200,3 +200,20 @@ def test_a_cue_takes_its_colon_and_the_adverbs_before_it(text: str, cue: str) ->
 
     result = SourceAttributionScorer().score(Document("t", text))
     assert [text[s.start : s.end] for s in result.spans if s.label == "cue"] == [cue]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The reports show that the group spent heavily.", "show", "The reports"),
+        ("The Advocate had chided the president for his vacation.", "had chided", "The Advocate"),
+    ],
+)
+def test_a_noun_cue_before_a_verb_cue_is_its_subject(text: str, cue: str, source: str) -> None:
+    from biaskit.model import Document
+
+    spans = SourceAttributionScorer().score(Document("t", text)).spans
+    assert [text[s.start : s.end] for s in spans if s.label == "cue"] == [cue]
+    assert [text[s.start : s.end] for s in spans if s.label in ("speaker", "anonymous-source")] == [
+        source
+    ]
