@@ -460,7 +460,7 @@ def _plain_decide(m: model.CueModel, s: scan.Scan) -> list:
         p = 1.0 / (1.0 + math.exp(-z))
         why = f"model p={p:.2f}: {m.explain(k, features.values_of(parts), weights)}"
         hits.append(frames.CueHit(span[0], span[1], k, p, why))
-    return model._merge(hits)
+    return model._merge(hits, s.text)
 
 
 @settings(max_examples=300, deadline=None)
