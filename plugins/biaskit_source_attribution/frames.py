@@ -448,7 +448,11 @@ def _frame(s: Scan, hit: CueHit, sent: tuple[int, int], done: Sequence[_Frame]) 
                 if rest is not None:
                     a, b = trim(text, rest.start("c"), se, _CONTENT_STRIP)
                     content.append((a, _strip_end(text, a, b)))
-                return _Frame(hit, "passive", None, content, left=subj[0])
+                # "He was recommended for the job by Roger Stone": the agent a few words
+                # on, in the same clause, is the source.
+                by = _LATER_BY.match(text, hit.end, min(se, hit.end + _MAX_BY_GAP))
+                src = source_after(text, by.end(), se) if by is not None else None
+                return _Frame(hit, "passive", src, content, left=subj[0])
     pre = text[max(lo, hit.start - 300) : hit.start].rstrip()
     # The opening word is searched for only when the cheap tests of this case pass.
     opening = (
@@ -576,6 +580,11 @@ def _parenthetical(text: str, hit: CueHit, lo: int, end: int) -> tuple[int, int]
 
 
 _BY = re.compile(r"\s+by\s+")
+_LATER_BY = re.compile(
+    r"[^,.;:!?\"“”()\n]*?\sby\s+(?!(?:e-?mail|phone|telephone|mail|fax|text|letter|video|"
+    r"satellite|hand|default|far|then|now|law)\b)(?=[A-Za-z])"
+)
+_MAX_BY_GAP = 60
 _AS_LEAD = re.compile(r"\bas\s+$")
 _PASSIVE_CUE = re.compile(
     r"(?:(?:has|have|had|will|would|could|can|may|might|must|should|not)\s+)*"

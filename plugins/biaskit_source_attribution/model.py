@@ -184,6 +184,8 @@ def _extend(
         j >= 0
         and (words[j].lower() in LEFT_JOIN or ly_adverb(words[j]))
         and words[j] == words[j].strip(PUNCT)
+        # "The plan was criticized": "plan" after a determiner is a noun, the subject.
+        and not (j > 0 and words[j].lower() in _ALSO_NOUNS and words[j - 1].lower() in _DETERMINERS)
     ):
         p = text.rfind(words[j], 0, start)
         if p < 0 or start - (p + len(words[j])) > 3 or text[p + len(words[j]) : start].strip():
@@ -464,6 +466,10 @@ def _merge(hits: list[CueHit], text: str) -> list[CueHit]:
     return out
 
 
+_ALSO_NOUNS = frozenset(["plan", "plans", "want", "wants", "try", "tries", "decline", "refuse"])
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my"]
+)
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+$"
 )

@@ -850,3 +850,20 @@ def test_a_possessor_or_a_free_relative_subject_is_the_source(
 ) -> None:
     (rel,) = relations(text, cue)
     assert rel["source"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("He was recommended for the job by Roger Stone.", "was recommended", "Roger Stone"),
+        (
+            "Ginsburg was appointed to the court by President Clinton in 1993.",
+            "was appointed",
+            "President Clinton",
+        ),
+        ("The deal was announced on Monday.", "was announced", None),
+    ],
+)
+def test_a_passive_takes_its_agent_a_few_words_on(text: str, cue: str, source: str | None) -> None:
+    (rel,) = relations(text, cue)
+    assert rel["source"] == source

@@ -217,3 +217,11 @@ def test_a_noun_cue_before_a_verb_cue_is_its_subject(text: str, cue: str, source
     assert [text[s.start : s.end] for s in spans if s.label in ("speaker", "anonymous-source")] == [
         source
     ]
+
+
+def test_a_noun_after_a_determiner_does_not_join_the_cue() -> None:
+    from biaskit.model import Document
+
+    text = "The plan was criticized as reckless by several senators."
+    spans = SourceAttributionScorer().score(Document("t", text)).spans
+    assert [text[s.start : s.end] for s in spans if s.label == "cue"] == ["was criticized"]
