@@ -355,6 +355,13 @@ def _inverts(head: str) -> bool:
 
 
 _TELL = frozenset(["tell", "tells", "told", "telling"])
+# Verbs that take the person addressed before what they report: "warned Democrats that".
+_ADDRESSEE_VERBS = _set(
+    """
+    warned warns warning reminded reminds reminding assured assures assuring informed
+    informs notified advised promised promises convinced persuaded
+    """
+)
 _PARTICIPLE_END = ("ed", "en", "wn", "ght", "ade", "aid", "old", "eld", "ound", "ung")
 
 
@@ -639,6 +646,29 @@ _WHEN_AFTER = re.compile(
 )
 # "said on Facebook on Wednesday that ...": the content starts at "that".
 _THAT_AFTER = re.compile(r"(?:\s+[^\s,;:.!?\"“”()]+){0,10}?\s+(?P<that>that)\b")
+_ADJUNCT_OPENERS = _set(
+    """
+    in on at to of for during after before about with from over through via last this
+    earlier later again repeatedly yesterday today tonight once twice also then now
+    recently previously privately publicly
+    """
+)
+_TIME_NAMES = frozenset(WEEKDAYS) | _set(
+    "January February March April May June July August September October November December"
+)
+
+
+def _adjunct_before_that(text: str, start: int, that: int) -> bool:
+    """Whether the words between a cue and a following "that" can be an adjunct of the cue
+    ("said on Facebook on Wednesday that", "argued repeatedly that"), so that "that" opens
+    what was said."""
+    m = _WORD.search(text, start, that)
+    if m is None:
+        return True
+    w = m.group()
+    return w in _TIME_NAMES or w.lower() in _ADJUNCT_OPENERS or ly_adverb(w)
+
+
 _COORDINATED = re.compile(
     r"\b(?:and|but|or|then)\s*(?:\w+ly\s+|then\s+|instead\s+|also\s+|later\s+)*$",
     re.IGNORECASE,
@@ -1065,9 +1095,13 @@ def _fill_content(s: Scan, frames: list[_Frame], sent: tuple[int, int]) -> None:
         if when is not None:
             pos = when.end()
         that = _THAT_AFTER.match(text, pos, nxt) if text.find("that", pos, nxt) >= 0 else None
+        if that is not None and not _adjunct_before_that(text, pos, that.start("that")):
+            # "He says Americans don't need lectures that ...": the words before "that" are
+            # a clause of their own, and "that" a relative pronoun inside the content.
+            that = None
         if that is not None:
             pos = that.start("that")
-        elif f.hit.head in ("told", "tell", "tells", "telling"):
+        elif f.hit.head in _TELL or f.hit.head in _ADDRESSEE_VERBS:
             obj_end = object_end(text, pos, nxt)
             if _addressee(text[pos:obj_end]):
                 pos = obj_end

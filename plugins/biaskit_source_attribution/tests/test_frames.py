@@ -867,3 +867,23 @@ def test_a_possessor_or_a_free_relative_subject_is_the_source(
 def test_a_passive_takes_its_agent_a_few_words_on(text: str, cue: str, source: str | None) -> None:
     (rel,) = relations(text, cue)
     assert rel["source"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "He says Americans don't need lectures that are devoid of facts.",
+            "says",
+            "Americans don't need lectures that are devoid of facts",
+        ),
+        ("He said on Facebook on Wednesday that the plan failed.", "said", "that the plan failed"),
+        ("He argued repeatedly that the plan failed.", "argued", "that the plan failed"),
+        ("She warned Democrats that the plan failed.", "warned", "that the plan failed"),
+    ],
+)
+def test_that_opens_the_content_only_after_an_adjunct_or_addressee(
+    text: str, cue: str, content: str
+) -> None:
+    (rel,) = relations(text, cue)
+    assert rel["content"] == [content]
