@@ -56,6 +56,7 @@ from .attribution import DIRECT, INDIRECT, Attribution
 from .cues import BARE, QUOTE, THAT, lexicon_kind
 from .phrases import (
     DAYS,
+    MONTHS,
     RELATIVE_WORDS,
     WEEKDAYS,
     drop_adverbials,
@@ -642,7 +643,7 @@ _TO_OR_THAT = re.compile(r"\s+(?P<c>(?:to|that)\s)")
 # the content leaves out.
 _WHEN_AFTER = re.compile(
     r"\s+(?:on\s+)?(?:" + DAYS + r"|yesterday|today)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?(?=\s+\w)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?(?=\s+\w)"
 )
 # "said on Facebook on Wednesday that ...": the content starts at "that".
 _THAT_AFTER = re.compile(r"(?:\s+[^\s,;:.!?\"“”()]+){0,10}?\s+(?P<that>that)\b")
@@ -653,9 +654,7 @@ _ADJUNCT_OPENERS = _set(
     recently previously privately publicly
     """
 )
-_TIME_NAMES = frozenset(WEEKDAYS) | _set(
-    "January February March April May June July August September October November December"
-)
+_TIME_NAMES = frozenset(WEEKDAYS + MONTHS)
 
 
 def _adjunct_before_that(text: str, start: int, that: int) -> bool:
@@ -1259,6 +1258,8 @@ def build_attributions(s: Scan, hits: Sequence[CueHit]) -> list[Attribution]:
 # and "by" are not among them: there they open the content or an adjunct as often.
 _CUE_PREPOSITION = re.compile(
     r"(?P<p>(?:out\s+)?(?:about|against|of|on|for|out|over|upon|with))\s+(?=\S)"
+    # "reported on Monday": a time adjunct, not the verb's object.
+    r"(?!" + DAYS + r"\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
 )
 
 

@@ -54,7 +54,7 @@ from .features import (
     word_values,
 )
 from .frames import CueHit
-from .phrases import ly_adverb
+from .phrases import MONTHS, WEEKDAYS, ly_adverb
 from .scan import PUNCT, Scan, key, scan, surface_forms
 
 if TYPE_CHECKING:
@@ -171,7 +171,12 @@ def _extend(
         return start, j + len(nxt.rstrip(PUNCT))
     if plain and i + 1 < len(words):
         nxt = words[i + 1]
-        if (k, word_key(nxt)) in right and nxt[:1].isalpha():
+        if (
+            (k, word_key(nxt)) in right
+            and nxt[:1].isalpha()
+            # "reported on Monday": the particle opens a time adjunct.
+            and not (i + 2 < len(words) and words[i + 2].rstrip(PUNCT) in _TIME_WORDS)
+        ):
             j = text.find(nxt, end)
             if 0 <= j - end <= 3:
                 end = j + len(nxt.rstrip(PUNCT))
@@ -466,6 +471,7 @@ def _merge(hits: list[CueHit], text: str) -> list[CueHit]:
     return out
 
 
+_TIME_WORDS = frozenset(WEEKDAYS + MONTHS) | _set("Jan. Feb. Aug. Sept. Oct. Nov. Dec.")
 _ALSO_NOUNS = frozenset(["plan", "plans", "want", "wants", "try", "tries", "decline", "refuse"])
 _DETERMINERS = frozenset(
     ["the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my"]

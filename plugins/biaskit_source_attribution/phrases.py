@@ -13,6 +13,7 @@ from collections import deque
 
 __all__ = [
     "DAYS",
+    "MONTHS",
     "RELATIVE_CLAUSE",
     "RELATIVE_WORDS",
     "WEEKDAYS",
@@ -466,6 +467,20 @@ _REL_PRONOUN_END = re.compile(
 )
 _PAREN_END = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 DAYS = "(?:" + "|".join(WEEKDAYS) + ")"
 _TIME_END = re.compile(
     r"\s(?:(?:last|this|next|earlier\sthis|later\sthis|late\slast|early\slast)\s"

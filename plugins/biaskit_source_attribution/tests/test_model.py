@@ -225,3 +225,18 @@ def test_a_noun_after_a_determiner_does_not_join_the_cue() -> None:
     text = "The plan was criticized as reckless by several senators."
     spans = SourceAttributionScorer().score(Document("t", text)).spans
     assert [text[s.start : s.end] for s in spans if s.label == "cue"] == ["was criticized"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("As Reuters reported on Monday, the deal collapsed.", "reported", "the deal collapsed"),
+        ("He reported on the deal in detail.", "reported on", "the deal in detail"),
+    ],
+)
+def test_a_time_adjunct_is_neither_cue_nor_content(text: str, cue: str, content: str) -> None:
+    from biaskit.model import Document
+
+    spans = SourceAttributionScorer().score(Document("t", text)).spans
+    assert [text[s.start : s.end] for s in spans if s.label == "cue"] == [cue]
+    assert [text[s.start : s.end] for s in spans if s.label == "indirect"] == [content]
