@@ -827,7 +827,7 @@ def _subject(
                 return f.source
         return sentence_subject(text, ss, hit.start)
     src = subject_before(text, lo, hit.start)
-    if src is not None:
+    if src is not None and text.find("hat ", src[0], src[1]) >= 0:
         what = _WHAT.search(text, src[0], src[1])
         if what is not None and what.end() < src[1]:
             # "in what officials called a hate crime": the subject of the free relative.
@@ -884,6 +884,7 @@ def _after_adverbial(text: str, src: tuple[int, int]) -> tuple[int, int] | None:
     return None
 
 
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _WHAT = re.compile(r"\b[Ww]hat\s+")
 _OWNER = re.compile(r"(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*(?:'s|’s|s'|s’)$")
 
@@ -891,18 +892,10 @@ _OWNER = re.compile(r"(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*(?:'s|’s|s
 def _possessor(text: str, src: tuple[int, int] | None) -> tuple[int, int] | None:
     """The possessive that ends the words before a cue, when more words stand before it:
     the cue is then a noun and the possessor its source."""
-    if src is None:
+    if src is None or not text.endswith(_POSSESSIVE_ENDINGS, src[0], src[1]):
         return None
-    start, end = src
-    space = text.rfind(" ", start, end)
-    if space < 0:
-        return None
-    last = text[space + 1 : end]
-    if last.endswith(("'s", "’s", "s'", "s’")):
-        m = _OWNER.search(text, start, end)
-        if m is not None and m.start() > start:
-            return m.span()
-    return None
+    m = _OWNER.search(text, src[0], src[1])
+    return m.span() if m is not None and m.start() > src[0] else None
 
 
 _ARTICLES = frozenset({"the", "a", "an", "no", "every"})
