@@ -851,10 +851,10 @@ def _subject(
         # is the subject of this cue.
         src = done[-1].source
     if src is not None:
-        head = text[src[0] : src[1]].split(None, 1)[:1]
+        head = text[src[0] : src[1]].split(None, 2)[:2]
         if head and head[0].lower() in _NOT_SUBJECT:
             src = _after_adverbial(text, src)
-        elif head and (_predicate_word(head[0]) or ly_adverb(text[src[0] : src[1]])):
+        elif head and (_predicate_word(head[0], head[1:]) or ly_adverb(text[src[0] : src[1]])):
             # "who has in the past described", "..., and has spoken out in favor of",
             # "..., confidently stated": the words before the cue are the rest of a
             # predicate, not its subject.
@@ -988,10 +988,30 @@ _RELATIVE_BEFORE = re.compile(
 )
 
 
-def _predicate_word(word: str) -> bool:
+def _predicate_word(word: str, following: Sequence[str] = ()) -> bool:
     """An auxiliary or a participle: a word that continues a verb phrase and cannot open
-    a subject noun phrase."""
-    return word in _AUX or (word.islower() and len(word) > 4 and word.endswith("ing"))
+    a subject noun phrase. A word in -ed is a verb only before what follows a verb ("moved
+    to emphasize", "acted quickly"), not before a noun ("elected officials said")."""
+    if word in _AUX:
+        return True
+    if not (word.islower() and len(word) > 4):
+        return False
+    if word.endswith("ing"):
+        return True
+    return (
+        word.endswith("ed")
+        and word not in _ED_NOT_VERBS
+        and (not following or following[0].lower() in _AFTER_VERB or ly_adverb(following[0]))
+    )
+
+
+# Lower-case words in -ed that can open a noun phrase.
+_ED_NOT_VERBS = frozenset(["hundred", "indeed", "kindred", "infrared", "sacred"])
+# Words that follow a verb and cannot follow an adjective inside a noun phrase.
+_AFTER_VERB = _set(
+    "to the a an his her their its by in on at with for that up out down off back into "
+    "from over about as him them it this these those"
+)
 
 
 _HEDGE_HEADS = frozenset(["reportedly", "allegedly", "purportedly"])

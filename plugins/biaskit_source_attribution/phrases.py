@@ -367,6 +367,9 @@ def _noun_subject(text: str, start: int, hi: int) -> tuple[int, int] | None:
     return m.span()
 
 
+# Capitalised determiners that open a common noun phrase ("His opponent", "Some donors").
+_LONE_DETERMINERS = _set("His Her Their Its Some Many Most Several Both")
+_PARTICIPLE_NEXT = _set("by on with to up in at from about for into over out off")
 _INTRO = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Still|However|Meanwhile|Instead|Now|Then|Later|Earlier|"
     r"Also)\b,?\s*)+"
@@ -385,10 +388,17 @@ def _sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     while start < hi and text[start] in " \t\n\"“«'‘":
         start += 1
     m = _SUBJECT.match(text, start, hi)
-    if m is not None and m.group() in _LONE_NOT_SUBJECT:
+    if m is not None and (m.group() in _LONE_NOT_SUBJECT or m.group() in _LONE_DETERMINERS):
         return _noun_subject(text, start, hi)
     if m is None or m.group().split(None, 1)[0].lower() in _NOT_A_SUBJECT_START:
         return None
+    word = m.group()
+    if " " not in word and word.endswith(("ed", "ing")):
+        after = _WORD.match(text, m.end() + 1, hi) if m.end() < hi else None
+        if after is not None and after.group() in _PARTICIPLE_NEXT:
+            # "Reached by POLITICO, Hammond ... hesitated", "Spurred on by ...": an
+            # opening participle, not a name ("Manning said" is one).
+            return None
     if text[m.end() : m.end() + 1] == ",":  # "Chris Christie, hoping to ..."
         return m.start(), m.end()
     following = _WORD.match(text, m.end() + 1, hi) if m.end() < hi else None

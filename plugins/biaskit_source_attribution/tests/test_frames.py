@@ -887,3 +887,23 @@ def test_that_opens_the_content_only_after_an_adjunct_or_addressee(
 ) -> None:
     (rel,) = relations(text, cue)
     assert rel["content"] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "Mr. Rubio distanced himself from the bill and moved to emphasize security.",
+            "to emphasize",
+            "Mr. Rubio",
+        ),
+        ("In Ohio, registered voters said the plan would fail.", "said", "registered voters"),
+        ("Reached by POLITICO, Hammond hesitated and said the plan would fail.", "said", "Hammond"),
+        ("Manning smiled and said the plan would fail.", "said", "Manning"),
+    ],
+)
+def test_a_verb_in_ed_is_no_subject_but_an_adjective_in_ed_is(
+    text: str, cue: str, source: str
+) -> None:
+    (rel,) = relations(text, cue)
+    assert rel["source"] == source
