@@ -429,6 +429,12 @@ def _frame(s: Scan, hit: CueHit, sent: tuple[int, int], done: Sequence[_Frame]) 
         )
     if hit.head in _HEDGE_HEADS:
         return _Frame(hit, "hedge", None, [], left=hit.start)
+    if hit.head in _FROM_NOUNS:
+        # "Trump has faced criticism from rivals that ...": the noun's source follows it.
+        by = _FROM.match(text, hit.end, se)
+        src = source_after(text, by.end(), se) if by is not None else None
+        if src is not None:
+            return _Frame(hit, "after", src, [], left=hit.start)
     # Only a participle ("criticized", "said") can be passive: the head is tested before
     # the searches for "by" and an auxiliary, which most other cues would pay for nothing.
     participle = hit.head.endswith(_PARTICIPLE_END)
@@ -588,6 +594,15 @@ def _parenthetical(text: str, hit: CueHit, lo: int, end: int) -> tuple[int, int]
 
 
 _BY = re.compile(r"\s+by\s+")
+_FROM = re.compile(r"\s+from\s+")
+# Nouns whose source follows them after "from": "criticism from rivals", "praise from".
+_FROM_NOUNS = frozenset(
+    """
+    criticism criticisms praise opposition support backing endorsement endorsements
+    pressure complaints complaint calls warnings warning condemnation pushback objections
+    questions demands applause attacks rebuke rebukes blowback backlash scrutiny
+    """.split()
+)
 _LATER_BY = re.compile(
     r"[^,.;:!?\"“”()\n]*?\sby\s+(?!(?:e-?mail|phone|telephone|mail|fax|text|letter|video|"
     r"satellite|hand|default|far|then|now|law)\b)(?=[A-Za-z])"
@@ -1103,6 +1118,9 @@ def _fill_content(s: Scan, frames: list[_Frame], sent: tuple[int, int]) -> None:
             f.content = parts
             continue
         pos = f.hit.end
+        if f.source is not None and f.source[0] >= pos:
+            # "criticism from rivals that ...": what was said follows the source.
+            pos = f.source[1]
         when = _WHEN_AFTER.match(text, pos, nxt)
         if when is not None:
             pos = when.end()

@@ -907,3 +907,22 @@ def test_a_verb_in_ed_is_no_subject_but_an_adjective_in_ed_is(
 ) -> None:
     (rel,) = relations(text, cue)
     assert rel["source"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "Trump has faced criticism from rivals that his rallies are unsafe.",
+            "criticism",
+            "rivals",
+            "that his rallies are unsafe",
+        ),
+        ("He won praise from the mayor for the plan.", "praise", "the mayor", "for the plan"),
+    ],
+)
+def test_a_noun_cue_takes_its_source_after_from(
+    text: str, cue: str, source: str, content: str
+) -> None:
+    (rel,) = relations(text, cue)
+    assert (rel["source"], rel["content"]) == (source, [content])
