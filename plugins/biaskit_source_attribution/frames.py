@@ -596,12 +596,12 @@ def _parenthetical(text: str, hit: CueHit, lo: int, end: int) -> tuple[int, int]
 _BY = re.compile(r"\s+by\s+")
 _FROM = re.compile(r"\s+from\s+")
 # Nouns whose source follows them after "from": "criticism from rivals", "praise from".
-_FROM_NOUNS = frozenset(
+_FROM_NOUNS = _set(
     """
     criticism criticisms praise opposition support backing endorsement endorsements
     pressure complaints complaint calls warnings warning condemnation pushback objections
     questions demands applause attacks rebuke rebukes blowback backlash scrutiny
-    """.split()
+    """
 )
 _LATER_BY = re.compile(
     r"[^,.;:!?\"“”()\n]*?\sby\s+(?!(?:e-?mail|phone|telephone|mail|fax|text|letter|video|"
