@@ -595,6 +595,10 @@ def _parenthetical(text: str, hit: CueHit, lo: int, end: int) -> tuple[int, int]
 
 _BY = re.compile(r"\s+by\s+")
 _FROM = re.compile(r"\s+from\s+")
+_SUBORDINATE_LEAD = re.compile(
+    r"[\s\"“]*(?:Ever since|Even as|Even though|As|When|While|Since|After|Before|If|Although|"
+    r"Though|Because|Once|Until|Unless)\s"
+)
 # Nouns whose source follows them after "from": "criticism from rivals", "praise from".
 _FROM_NOUNS = _set(
     """
@@ -836,11 +840,18 @@ def _subject(
     # – saying": a participle after a comma or a dash (and adverbs or a subordinator).
     shared = hit.head.endswith("ing") and _ADVERBS_END.sub("", pre).endswith(_SHARED_SUBJECT_ENDS)
     if shared or _coordinated(pre):
-        # "..., saying ...", "... and said ...": the subject of the clause before.
+        # "..., saying ...", "... and said ...": the subject of the clause before; not that
+        # of a subordinate clause opening the sentence ("Ever since she endorsed X, Ms.
+        # Warren has been a surrogate, attacking Y": Ms. Warren attacks).
+        main = ss
+        lead = _SUBORDINATE_LEAD.match(text, ss, hit.start)
+        if lead is not None:
+            comma = text.find(",", lead.end(), hit.start)
+            main = comma + 1 if comma > 0 else ss
         for f in reversed(done):
-            if f.source is not None:
+            if f.source is not None and f.hit.start >= main:
                 return f.source
-        return sentence_subject(text, ss, hit.start)
+        return sentence_subject(text, main, hit.start)
     src = subject_before(text, lo, hit.start)
     if src is not None and text.find("hat ", src[0], src[1]) >= 0:
         what = _WHAT.search(text, src[0], src[1])

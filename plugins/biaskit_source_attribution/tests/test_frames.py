@@ -926,3 +926,12 @@ def test_a_noun_cue_takes_its_source_after_from(
 ) -> None:
     (rel,) = relations(text, cue)
     assert (rel["source"], rel["content"]) == (source, [content])
+
+
+def test_a_participle_shares_the_main_clause_subject_not_the_subordinate_one() -> None:
+    text = (
+        "Ever since she endorsed Mrs. Clinton, Ms. Warren has been a surrogate, "
+        "attacking Mr. Trump."
+    )
+    rels = relations(text, "endorsed", "attacking")
+    assert [r["source"] for r in rels] == ["she", "Ms. Warren"]
