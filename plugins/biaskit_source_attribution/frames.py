@@ -838,7 +838,12 @@ def _subject(
     pre = text[max(lo, hit.start - 40) : hit.start]
     # "..., saying", "..., quickly adding", "... ,” claiming", "..., while stressing", "...
     # – saying": a participle after a comma or a dash (and adverbs or a subordinator).
-    shared = hit.head.endswith("ing") and _ADVERBS_END.sub("", pre).endswith(_SHARED_SUBJECT_ENDS)
+    shared = hit.head.endswith("ing") and (
+        _ADVERBS_END.sub("", pre).endswith(_SHARED_SUBJECT_ENDS)
+        # "he is facing skepticism after saying ...": the participle after a subordinator
+        # has the clause's subject.
+        or pre.rstrip().endswith(_SUBORDINATE_ENDS)
+    )
     if shared or _coordinated(pre):
         # "..., saying ...", "... and said ...": the subject of the clause before; not that
         # of a subordinate clause opening the sentence ("Ever since she endorsed X, Ms.
@@ -1004,9 +1009,10 @@ def _in_apposition(text: str, f: _Frame) -> bool:
 _ADVERBS_END = re.compile(r"(?:\s+(?:[a-z]+ly|while|before|after|when|without|even))*\s*$")
 # What a participle that shares the subject of the clause before it follows: a comma (after
 # a closing quote, too) or a spaced dash.
+_SUBORDINATE_ENDS = (" after", " before", " while", " when", " without", " since", " upon")
 _SHARED_SUBJECT_ENDS = (",", ",”", ',"', ",’", ",'", " –", " —", " -")
 _WITH_SUBJECT = re.compile(
-    r"\b[Ww]ith\s+(?P<np>[^\s,;:.!?()\"“”]+(?:[ \t]+[^\s,;:.!?()\"“”]+){0,7}?)"
+    r"\b[Ww]ith\s+(?P<np>[^\s,;:!?()\"“”]+(?:[ \t]+[^\s,;:!?()\"“”]+){0,7}?)"
     r"(?:[ \t]+[a-z]+ly)?[ \t]+$"
 )
 _RELATIVE_BEFORE = re.compile(

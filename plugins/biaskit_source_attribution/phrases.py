@@ -372,7 +372,7 @@ _LONE_DETERMINERS = _set("His Her Their Its Some Many Most Several Both")
 _PARTICIPLE_NEXT = _set("by on with to up in at from about for into over out off")
 _INTRO = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Still|However|Meanwhile|Instead|Now|Then|Later|Earlier|"
-    r"Also)\b,?\s*)+"
+    r"Also|While|When|Although|Though|Because|If|Since|Once|Unless|Until|Whereas)\b,?\s*)+"
 )
 _APPOSITION_AFTER = re.compile(r",\s(?:[^,.;:!?\n\"“”]){2,90},")
 # A wire dateline opening the lede, "WASHINGTON (AFP) – ", "MOSCOW — ": the city in

@@ -935,3 +935,27 @@ def test_a_participle_shares_the_main_clause_subject_not_the_subordinate_one() -
     )
     rels = relations(text, "endorsed", "attacking")
     assert [r["source"] for r in rels] == ["she", "Ms. Warren"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Yet he is facing doubts after saying that he views Israel as a friend.", "saying", "he"),
+        ("He left without saying that he would return.", "saying", "He"),
+        (
+            "They went further, with former Maryland Gov. Martin O'Malley calling Trump a fascist.",
+            "calling",
+            "former Maryland Gov. Martin O'Malley",
+        ),
+        (
+            "While Mr. Ryan is an advocate of trade deals and wrote that they help, he objected.",
+            "wrote",
+            "Mr. Ryan",
+        ),
+    ],
+)
+def test_a_participle_or_coordinated_verb_after_a_subordinator(
+    text: str, cue: str, source: str
+) -> None:
+    (rel,) = relations(text, cue)
+    assert rel["source"] == source
