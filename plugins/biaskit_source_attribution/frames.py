@@ -59,14 +59,13 @@ from .phrases import (
     MONTHS,
     RELATIVE_WORDS,
     WEEKDAYS,
-    drop_adverbials,
     ly_adverb,
     object_end,
     sentence_subject,
     source_after,
     source_before,
     subject_before,
-    subject_only,
+    tidy_source,
     trim,
 )
 from .scan import Scan
@@ -1290,9 +1289,7 @@ def build_attributions(s: Scan, hits: Sequence[CueHit]) -> list[Attribution]:
                 content,
                 cue=(f.hit.start, cue_end),
                 cue_lemma=text[f.hit.start : cue_end].lower(),
-                source=None
-                if f.source is None
-                else subject_only(text, drop_adverbials(text, f.source)),
+                source=None if f.source is None else tidy_source(text, f.source),
                 confidence=round(f.hit.probability, 3),
                 why=f.hit.explanation(),
             )

@@ -187,7 +187,7 @@ def _extend(
     # The cheap look-up first: most words before a cue are not in ``LEFT_JOIN``.
     while (
         j >= 0
-        and (words[j].lower() in LEFT_JOIN or ly_adverb(words[j]))
+        and (words[j].lower() in LEFT_JOIN or (words[j].endswith("ly") and ly_adverb(words[j])))
         and words[j] == words[j].strip(PUNCT)
         # "The plan was criticized": "plan" after a determiner is a noun, the subject.
         and not (j > 0 and words[j].lower() in _ALSO_NOUNS and words[j - 1].lower() in _DETERMINERS)

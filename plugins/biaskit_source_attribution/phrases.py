@@ -25,6 +25,7 @@ __all__ = [
     "source_before",
     "subject_before",
     "subject_only",
+    "tidy_source",
     "trim",
 ]
 
@@ -704,6 +705,18 @@ def _adverbial_opener(word: str) -> bool:
 
 _POSSESSIVE_ENDS = ("'s", "’s")
 _PRONOUN_CONTRACTED = _set("he she it that there who")
+
+
+_SOURCE_MARKS = re.compile(r"[,'’]")
+
+
+def tidy_source(text: str, src: tuple[int, int]) -> tuple[int, int]:
+    """A source span without an adverbial apposition (``drop_adverbials``) or an 's
+    (``subject_only``); most sources have neither a comma nor an apostrophe, and one
+    search settles them."""
+    if _SOURCE_MARKS.search(text, src[0], src[1]) is None:
+        return src
+    return subject_only(text, drop_adverbials(text, src))
 
 
 def subject_only(text: str, src: tuple[int, int]) -> tuple[int, int]:
