@@ -897,8 +897,17 @@ def _subject(
 
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
 _QUANTITY = re.compile(
-    r"(?i:about|around|nearly|almost|over|roughly|some)\s+(?:\d|half\b|a\s+(?:third|quarter)\b|"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+    r"(?i:about|around|nearly|almost|over|roughly|some|at\s+least|more\s+than|fewer\s+than|"
+    r"less\s+than|up\s+to)\s+(?:\d|half\b|a\s+(?:third|quarter|dozen|handful|few)\b|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b)"
+)
+
+
+_TIME_LEAD = re.compile(
+    r"(?i:on|in|by|at|during|since|until|last|this|early|late)\s+"
+    r"(?:" + "|".join(WEEKDAYS + MONTHS) + r"|\d{4}|week|month|year)"
+    r"(?:\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
+    r"(?=(?:[Tt]he|[Aa]n?|[A-Z])\b|[A-Z])"
 )
 
 
@@ -908,6 +917,10 @@ def _after_adverbial(text: str, src: tuple[int, int]) -> tuple[int, int] | None:
     comma ("On Monday he said"); else nothing."""
     if _QUANTITY.match(text, src[0], src[1]):
         return src
+    when = _TIME_LEAD.match(text, src[0], src[1])
+    if when is not None:
+        # "By Sunday the campaign said", "On Monday Trump said": the subject after the time.
+        return when.end(), src[1]
     last = text.rfind(" ", src[0], src[1])
     if last > 0 and text[last + 1 : src[1]].lower() in _SUBJECT_PRONOUNS:
         return last + 1, src[1]

@@ -538,7 +538,7 @@ _QUOTE_MARKS = frozenset('“”"«»')
 _INTRO_CHUNK = re.compile(
     r"^\s*(?:[A-Z][a-z]+ly|Still|However|Meanwhile|Instead|Now|Then|Later|Earlier|Yet|"
     r"(?:In|On|At|After|Before|During|Despite|Since|For|With|Under|As|Like|Unlike|Among|"
-    r"Following|Amid|Asked|Speaking)\b[^,]*)\s*$"
+    r"Following|Amid|Asked|Speaking|By)\b[^,]*)\s*$"
 )
 _LEAD_CONJ = re.compile(r"\s*(?:(?:And|But|Yet|So|Still|And\sso)\b\s*)+")
 _SUBORDINATORS = _set("as when while because after before since if although though whereas")

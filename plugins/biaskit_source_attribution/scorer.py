@@ -61,7 +61,7 @@ class SourceAttributionScorer:
     """
 
     name = "source_attribution"
-    version = "0.2.26"
+    version = "0.2.27"
     description = "Who speaks, how much of the article rests on attributed statements, whose copy"
     default = True
 

@@ -967,6 +967,22 @@ _SOURCES = [
         "Mr. Ryan",
         id="after a subordinator",
     ),
+    pytest.param(
+        "But at least a dozen members of Congress told reporters she is fine.",
+        "told",
+        "at least a dozen members of Congress",
+        id="quantity",
+    ),
+    pytest.param(
+        "By Sunday the campaign said it would appeal.", "said", "the campaign", id="time lead"
+    ),
+    pytest.param("On Monday Trump said it would appeal.", "said", "Trump", id="time lead"),
+    pytest.param(
+        "By contrast, Daniel Hamermesh, an economist, predicted that wages would fall.",
+        "predicted",
+        "Daniel Hamermesh, an economist,",
+        id="intro chunk",
+    ),
 ]
 
 
