@@ -58,6 +58,7 @@ from .phrases import (
     DAYS,
     MONTHS,
     RELATIVE_WORDS,
+    TIME_NAMES,
     WEEKDAYS,
     ly_adverb,
     object_end,
@@ -672,7 +673,6 @@ _ADJUNCT_OPENERS = _set(
     recently previously privately publicly
     """
 )
-_TIME_NAMES = frozenset(WEEKDAYS + MONTHS)
 
 
 def _adjunct_before_that(text: str, start: int, that: int) -> bool:
@@ -683,7 +683,7 @@ def _adjunct_before_that(text: str, start: int, that: int) -> bool:
     if m is None:
         return True
     w = m.group()
-    return w in _TIME_NAMES or w.lower() in _ADJUNCT_OPENERS or ly_adverb(w)
+    return w in TIME_NAMES or w.lower() in _ADJUNCT_OPENERS or ly_adverb(w)
 
 
 _COORDINATED = re.compile(
@@ -818,9 +818,7 @@ def _names(text: str, src: tuple[int, int]) -> bool:
     return first not in _ADVERBIAL_START and first not in _MONTHS
 
 
-_MONTHS = _set(
-    "january february march april may june july august september october november december"
-)
+_MONTHS = frozenset(month.lower() for month in MONTHS)
 _PRONOUN_WORDS = _set("he she they it we i you who this that")
 
 
@@ -895,7 +893,6 @@ def _subject(
     return src
 
 
-_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
 _QUANTITY = re.compile(
     r"(?i:about|around|nearly|almost|over|roughly|some|at\s+least|more\s+than|fewer\s+than|"
     r"less\s+than|up\s+to)\s+(?:\d|half\b|a\s+(?:third|quarter|dozen|handful|few)\b|"
@@ -905,7 +902,7 @@ _QUANTITY = re.compile(
 
 _TIME_LEAD = re.compile(
     r"(?i:on|in|by|at|during|since|until|last|this|early|late)\s+"
-    r"(?:" + "|".join(WEEKDAYS + MONTHS) + r"|\d{4}|week|month|year)"
+    r"(?:" + "|".join(sorted(TIME_NAMES)) + r"|\d{4}|week|month|year)"
     r"(?:\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
     r"(?=(?:[Tt]he|[Aa]n?|[A-Z])\b|[A-Z])"
 )

@@ -54,7 +54,7 @@ from .features import (
     word_values,
 )
 from .frames import CueHit
-from .phrases import MONTHS, WEEKDAYS, ly_adverb
+from .phrases import TIME_NAMES, ly_adverb
 from .scan import PUNCT, Scan, key, scan, surface_forms
 
 if TYPE_CHECKING:
@@ -471,11 +471,8 @@ def _merge(hits: list[CueHit], text: str) -> list[CueHit]:
     return out
 
 
-_TIME_WORDS = frozenset(WEEKDAYS + MONTHS) | _set("Jan. Feb. Aug. Sept. Oct. Nov. Dec.")
+_TIME_WORDS = TIME_NAMES | _set("Jan. Feb. Aug. Sept. Oct. Nov. Dec.")
 _ALSO_NOUNS = frozenset(["plan", "plans", "want", "wants", "try", "tries", "decline", "refuse"])
-_DETERMINERS = frozenset(
-    ["the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my"]
-)
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+$"
 )

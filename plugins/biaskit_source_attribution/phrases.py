@@ -16,6 +16,7 @@ __all__ = [
     "MONTHS",
     "RELATIVE_CLAUSE",
     "RELATIVE_WORDS",
+    "TIME_NAMES",
     "WEEKDAYS",
     "drop_adverbials",
     "ly_adverb",
@@ -493,6 +494,8 @@ MONTHS = (
     "December",
 )
 DAYS = "(?:" + "|".join(WEEKDAYS) + ")"
+# Capitalised names of days and months, for the tests that a word opens a time adjunct.
+TIME_NAMES = frozenset(WEEKDAYS + MONTHS)
 _TIME_END = re.compile(
     r"\s(?:(?:last|this|next|earlier\sthis|later\sthis|late\slast|early\slast)\s"
     r"(?:week|month|year|night|morning|afternoon|evening|weekend|spring|summer|fall|"
@@ -542,9 +545,12 @@ _INTRO_CHUNK = re.compile(
 )
 _LEAD_CONJ = re.compile(r"\s*(?:(?:And|But|Yet|So|Still|And\sso)\b\s*)+")
 _SUBORDINATORS = _set("as when while because after before since if although though whereas")
+# Conjunctions and subordinators that lead into a later chunk's subject ("..., and Brian
+# Deese, an adviser, said", "..., as Pena Nieto, the president, said").
 _LEAD_CONJ_ANY = re.compile(
-    r"\s*(?:(?:and|but|yet|so|still|and\sso|as|when|while|because|after|before|since|if|"
-    r"although|though|where|whereas|until|unless)\b\s*)+",
+    r"\s*(?:(?:"
+    + "|".join(sorted(_set("and but yet so still where until unless") | _SUBORDINATORS))
+    + r")\b\s*)+",
     re.IGNORECASE,
 )
 

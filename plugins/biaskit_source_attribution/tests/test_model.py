@@ -26,6 +26,15 @@ from biaskit_source_attribution.model import (
 )
 from biaskit_source_attribution.scan import scan
 
+
+def shipped_spans(text: str, *labels: str) -> list[str]:
+    """The words of ``text`` the shipped scorer marks with any of ``labels``."""
+    from biaskit.model import Document
+
+    spans = SourceAttributionScorer().score(Document("t", text)).spans
+    return [text[s.start : s.end] for s in spans if s.label in labels]
+
+
 NAMES = ["Ana Ruiz", "Tom Berg", "Lena Ford", "Omar Haddad", "Sara Ito", "Karl Weber"]
 CLAUSES = [
     "the bridge would reopen in May",
@@ -139,18 +148,15 @@ def test_training_keeps_every_hand_lexicon_word(
 
 
 def test_the_shipped_model_reads_verbs_of_saying_beyond_its_train_copy() -> None:
-    from biaskit.model import Document
     from biaskit_source_attribution.cues import LEXICON_KEYS
 
     assert load(DEFAULT_MODEL).vocabulary >= LEXICON_KEYS
-    scorer = SourceAttributionScorer()
     for text, cue in (
         ("The ministry confirms that the talks will resume next week.", "confirms"),
         ("Lavrov underlines that Russia is ready for dialogue.", "underlines"),
         ("He replies that the decision was made in good faith.", "replies"),
     ):
-        result = scorer.score(Document("t", text))
-        assert [text[s.start : s.end] for s in result.spans if s.label == "cue"] == [cue]
+        assert shipped_spans(text, "cue") == [cue]
 
 
 def test_loading_refuses_untrusted_types(tmp_path: Path) -> None:
@@ -196,10 +202,7 @@ def test_importing_the_plugin_does_not_import_sklearn_or_numpy() -> None:
     ],
 )
 def test_a_cue_takes_its_colon_and_the_adverbs_before_it(text: str, cue: str) -> None:
-    from biaskit.model import Document
-
-    result = SourceAttributionScorer().score(Document("t", text))
-    assert [text[s.start : s.end] for s in result.spans if s.label == "cue"] == [cue]
+    assert shipped_spans(text, "cue") == [cue]
 
 
 @pytest.mark.parametrize(
@@ -210,21 +213,13 @@ def test_a_cue_takes_its_colon_and_the_adverbs_before_it(text: str, cue: str) ->
     ],
 )
 def test_a_noun_cue_before_a_verb_cue_is_its_subject(text: str, cue: str, source: str) -> None:
-    from biaskit.model import Document
-
-    spans = SourceAttributionScorer().score(Document("t", text)).spans
-    assert [text[s.start : s.end] for s in spans if s.label == "cue"] == [cue]
-    assert [text[s.start : s.end] for s in spans if s.label in ("speaker", "anonymous-source")] == [
-        source
-    ]
+    assert shipped_spans(text, "cue") == [cue]
+    assert shipped_spans(text, "speaker", "anonymous-source") == [source]
 
 
 def test_a_noun_after_a_determiner_does_not_join_the_cue() -> None:
-    from biaskit.model import Document
-
     text = "The plan was criticized as reckless by several senators."
-    spans = SourceAttributionScorer().score(Document("t", text)).spans
-    assert [text[s.start : s.end] for s in spans if s.label == "cue"] == ["was criticized"]
+    assert shipped_spans(text, "cue") == ["was criticized"]
 
 
 @pytest.mark.parametrize(
@@ -235,8 +230,5 @@ def test_a_noun_after_a_determiner_does_not_join_the_cue() -> None:
     ],
 )
 def test_a_time_adjunct_is_neither_cue_nor_content(text: str, cue: str, content: str) -> None:
-    from biaskit.model import Document
-
-    spans = SourceAttributionScorer().score(Document("t", text)).spans
-    assert [text[s.start : s.end] for s in spans if s.label == "cue"] == [cue]
-    assert [text[s.start : s.end] for s in spans if s.label == "indirect"] == [content]
+    assert shipped_spans(text, "cue") == [cue]
+    assert shipped_spans(text, "indirect") == [content]
